@@ -1,0 +1,12 @@
+package io.parley.llm;
+
+/** Receives the pieces of a streamed reply in order. Called on the thread that called the model. */
+@FunctionalInterface
+public interface DeltaSink {
+
+    /** One non-empty piece of the reply's text. */
+    void onDelta(String text);
+
+    /** A sink that ignores the pieces, for callers that only want the whole reply. */
+    DeltaSink IGNORE = text -> {};
+}

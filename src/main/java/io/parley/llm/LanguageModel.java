@@ -1,0 +1,29 @@
+package io.parley.llm;
+
+/**
+ * A language model that streams its reply: the port every provider adapter implements.
+ *
+ * <p>Implementations are thread-safe and hold no per-conversation state. {@link #generate} blocks the calling
+ * thread (callers run it on a virtual thread) and calls the sink on that same thread, one piece at a time, in
+ * order. It honours {@link ModelRequest#timeout()} and returns or throws within it, and it stops promptly when
+ * the calling thread is interrupted.
+ */
+public interface LanguageModel {
+
+    /** The provider id this model was configured under ({@code parley.llm.providers.<id>}). */
+    String id();
+
+    /** What this model can do, declared rather than discovered. */
+    ModelCapabilities capabilities();
+
+    /**
+     * Generates the assistant's next reply to {@link ModelRequest#history()}.
+     *
+     * @param request the system prompt, the conversation so far (its last turn is the customer's) and grounding
+     * @param sink receives the reply's text in pieces, in order; the concatenation equals the returned text
+     * @return the whole reply with its token usage
+     * @throws ModelException when no complete reply can be produced; {@link ModelException#kind()} tells
+     *     whether trying again may help
+     */
+    ModelReply generate(ModelRequest request, DeltaSink sink);
+}
