@@ -1,0 +1,35 @@
+package io.parley.security;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the server's keys and the services built on them. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    ServerKeys serverKeys(
+            SecurityProperties settings,
+            @Value("${parley.data-dir}") Path dataDir,
+            @Value("${spring.datasource.url:}") String datasourceUrl) {
+        return ServerKeys.load(settings, dataDir, datasourceUrl.startsWith("jdbc:h2:"));
+    }
+
+    @Bean
+    SecretBox secretBox(ServerKeys keys) {
+        return new SecretBox(keys);
+    }
+
+    @Bean
+    AccessTokens accessTokens(ServerKeys keys, SecurityProperties settings, Clock clock) {
+        return new AccessTokens(keys, settings.accessTokenTtl(), clock);
+    }
+
+    @Bean
+    VisitorTokens visitorTokens(ServerKeys keys, SecurityProperties settings, Clock clock) {
+        return new VisitorTokens(keys, settings.visitorTokenTtl(), clock);
+    }
+}

@@ -1,0 +1,234 @@
+package io.parley.tenant.jdbc;
+
+import io.parley.tenant.BusinessProfile;
+import io.parley.tenant.EmailTakenException;
+import io.parley.tenant.Member;
+import io.parley.tenant.MemberId;
+import io.parley.tenant.MemberRole;
+import io.parley.tenant.Organization;
+import io.parley.tenant.OrganizationId;
+import io.parley.tenant.ProfileVersion;
+import io.parley.tenant.SiteKey;
+import io.parley.tenant.TenantStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@link TenantStore} on H2 or PostgreSQL through plain SQL. Profile lists are kept as JSON arrays. */
+public class JdbcTenantStore implements TenantStore {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+
+    public JdbcTenantStore(JdbcClient jdbc, TransactionTemplate transactions, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    @Override
+    public void createOrganization(
+            Organization organization, String sealedCustomerSecret, Member owner, ProfileVersion first) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                jdbc.sql("INSERT INTO organizations (id, name, site_key, customer_secret, created_at)"
+                                + " VALUES (?, ?, ?, ?, ?)")
+                        .params(
+                                organization.id().value(),
+                                organization.name(),
+                                organization.siteKey().value(),
+                                sealedCustomerSecret,
+                                time(organization.createdAt()))
+                        .update();
+                jdbc.sql("INSERT INTO members (id, organization_id, email, password_hash, role, created_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)")
+                        .params(
+                                owner.id().value(),
+                                organization.id().value(),
+                                owner.email(),
+                                owner.passwordHash(),
+                                owner.role().name(),
+                                time(owner.createdAt()))
+                        .update();
+                insertProfile(first, null);
+            });
+        } catch (DuplicateKeyException e) {
+            throw new EmailTakenException();
+        }
+    }
+
+    @Override
+    public Optional<Organization> organization(OrganizationId id) {
+        return jdbc.sql("SELECT id, name, site_key, created_at FROM organizations WHERE id = ?")
+                .param(id.value())
+                .query(JdbcTenantStore::organization)
+                .optional();
+    }
+
+    @Override
+    public Optional<Organization> organizationBySiteKey(SiteKey siteKey) {
+        return jdbc.sql("SELECT id, name, site_key, created_at FROM organizations WHERE site_key = ?")
+                .param(siteKey.value())
+                .query(JdbcTenantStore::organization)
+                .optional();
+    }
+
+    @Override
+    public Optional<Member> memberByEmail(String email) {
+        return jdbc.sql("SELECT id, organization_id, email, password_hash, role, created_at FROM members"
+                        + " WHERE email = ?")
+                .param(email)
+                .query((rs, row) -> new Member(
+                        new MemberId(rs.getString("id")),
+                        new OrganizationId(rs.getString("organization_id")),
+                        rs.getString("email"),
+                        rs.getString("password_hash"),
+                        MemberRole.valueOf(rs.getString("role")),
+                        instant(rs, "created_at")))
+                .optional();
+    }
+
+    @Override
+    public Optional<ProfileVersion> currentProfile(OrganizationId organization) {
+        return jdbc.sql("SELECT * FROM business_profiles WHERE organization_id = ? ORDER BY version DESC LIMIT 1")
+                .param(organization.value())
+                .query(this::profile)
+                .optional();
+    }
+
+    @Override
+    public Optional<ProfileVersion> profileVersion(OrganizationId organization, int version) {
+        return jdbc.sql("SELECT * FROM business_profiles WHERE organization_id = ? AND version = ?")
+                .params(organization.value(), version)
+                .query(this::profile)
+                .optional();
+    }
+
+    @Override
+    public ProfileVersion saveProfile(
+            OrganizationId organization, BusinessProfile profile, String prompt, MemberId savedBy, Instant at) {
+        // Two saves at once both read the same latest version; the primary key lets only one insert it, and the
+        // other simply tries again with the next number.
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return transactions.execute(status -> {
+                    int next = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM business_profiles"
+                                    + " WHERE organization_id = ?")
+                            .param(organization.value())
+                            .query(Integer.class)
+                            .single();
+                    ProfileVersion saved = new ProfileVersion(organization, next, profile, prompt, at);
+                    insertProfile(saved, savedBy);
+                    return saved;
+                });
+            } catch (DuplicateKeyException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public String sealedCustomerSecret(OrganizationId organization) {
+        return jdbc.sql("SELECT customer_secret FROM organizations WHERE id = ?")
+                .param(organization.value())
+                .query(String.class)
+                .single();
+    }
+
+    @Override
+    public void replaceCustomerSecret(OrganizationId organization, String sealedCustomerSecret) {
+        jdbc.sql("UPDATE organizations SET customer_secret = ? WHERE id = ?")
+                .params(sealedCustomerSecret, organization.value())
+                .update();
+    }
+
+    @Override
+    public List<String> allowedOrigins(OrganizationId organization) {
+        return jdbc.sql("SELECT origin FROM allowed_origins WHERE organization_id = ? ORDER BY origin")
+                .param(organization.value())
+                .query(String.class)
+                .list();
+    }
+
+    @Override
+    public void replaceAllowedOrigins(OrganizationId organization, List<String> origins) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM allowed_origins WHERE organization_id = ?")
+                    .param(organization.value())
+                    .update();
+            for (String origin : origins) {
+                jdbc.sql("INSERT INTO allowed_origins (organization_id, origin) VALUES (?, ?)")
+                        .params(organization.value(), origin)
+                        .update();
+            }
+        });
+    }
+
+    private void insertProfile(ProfileVersion version, MemberId savedBy) {
+        BusinessProfile profile = version.profile();
+        jdbc.sql("INSERT INTO business_profiles (organization_id, version, business_name, description, rules,"
+                        + " guidelines, profile_values, tone, fallback_message, prompt, created_by, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        version.organization().value(),
+                        version.version(),
+                        profile.businessName(),
+                        profile.description(),
+                        json.writeValueAsString(profile.rules()),
+                        json.writeValueAsString(profile.guidelines()),
+                        json.writeValueAsString(profile.values()),
+                        profile.tone(),
+                        profile.fallbackMessage(),
+                        version.prompt(),
+                        savedBy == null ? null : savedBy.value(),
+                        time(version.generatedAt()))
+                .update();
+    }
+
+    private ProfileVersion profile(ResultSet rs, int row) throws SQLException {
+        BusinessProfile profile = new BusinessProfile(
+                rs.getString("business_name"),
+                rs.getString("description"),
+                json.readValue(rs.getString("rules"), STRINGS),
+                json.readValue(rs.getString("guidelines"), STRINGS),
+                json.readValue(rs.getString("profile_values"), STRINGS),
+                rs.getString("tone"),
+                rs.getString("fallback_message"));
+        return new ProfileVersion(
+                new OrganizationId(rs.getString("organization_id")),
+                rs.getInt("version"),
+                profile,
+                rs.getString("prompt"),
+                instant(rs, "created_at"));
+    }
+
+    private static Organization organization(ResultSet rs, int row) throws SQLException {
+        return new Organization(
+                new OrganizationId(rs.getString("id")),
+                rs.getString("name"),
+                new SiteKey(rs.getString("site_key")),
+                instant(rs, "created_at"));
+    }
+
+    static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

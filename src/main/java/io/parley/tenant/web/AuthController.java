@@ -1,0 +1,116 @@
+package io.parley.tenant.web;
+
+import io.parley.security.AccessTokens;
+import io.parley.tenant.EmailTakenException;
+import io.parley.tenant.InvalidCredentialsException;
+import io.parley.tenant.LoginThrottledException;
+import io.parley.tenant.Member;
+import io.parley.tenant.Organization;
+import io.parley.tenant.Organizations;
+import io.parley.tenant.WeakPasswordException;
+import io.parley.web.ProblemException;
+import io.parley.web.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Signing up an organization and signing in its members. */
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Organization members")
+class AuthController {
+
+    private final Organizations organizations;
+    private final AccessTokens tokens;
+
+    AuthController(Organizations organizations, AccessTokens tokens) {
+        this.organizations = organizations;
+        this.tokens = tokens;
+    }
+
+    record SignupRequest(
+            @NotBlank @Size(max = 320) String email,
+            @NotNull String password,
+            @NotBlank @Size(max = 200) String organizationName) {
+        @Override
+        public String toString() {
+            return "SignupRequest[organizationName=" + organizationName + "]";
+        }
+    }
+
+    record LoginRequest(@NotBlank String email, @NotNull String password) {
+        @Override
+        public String toString() {
+            return "LoginRequest[]";
+        }
+    }
+
+    record UserView(String id, String email, String role) {}
+
+    record OrganizationView(String id, String name, String siteKey) {}
+
+    record Session(
+            String accessToken, String tokenType, long expiresIn, UserView user, OrganizationView organization) {}
+
+    @PostMapping("/signup")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create an organization and its owner; answers with a signed-in session")
+    Session signup(@Valid @RequestBody SignupRequest request) {
+        try {
+            var signedUp = organizations.signUp(request.email(), request.password(), request.organizationName());
+            return session(signedUp.owner(), signedUp.organization());
+        } catch (WeakPasswordException e) {
+            throw new ProblemException(
+                    ProblemType.WEAK_PASSWORD,
+                    e.getMessage(),
+                    List.of(new ProblemException.FieldError("password", e.getMessage())),
+                    null);
+        } catch (EmailTakenException e) {
+            throw ProblemType.EMAIL_TAKEN.exception("An account with this email already exists. Sign in instead.");
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(
+                    e.getMessage().contains("email") ? "email" : "organizationName", e.getMessage());
+        }
+    }
+
+    @PostMapping("/login")
+    @Operation(summary = "Sign in a member; repeated failures are throttled")
+    Session login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        try {
+            Member member = organizations.authenticate(request.email(), request.password(), http.getRemoteAddr());
+            Organization organization =
+                    organizations.find(member.organization()).orElseThrow(InvalidCredentialsException::new);
+            return session(member, organization);
+        } catch (InvalidCredentialsException e) {
+            throw ProblemType.INVALID_CREDENTIALS.exception("The email or the password is not right.");
+        } catch (LoginThrottledException e) {
+            throw ProblemType.TOO_MANY_LOGIN_ATTEMPTS.exception(
+                    "Too many failed attempts. Wait a few minutes before trying again.", e.retryAfter());
+        }
+    }
+
+    private Session session(Member member, Organization organization) {
+        var token = tokens.issue(
+                member.id().value(), organization.id().value(), member.role().name());
+        return new Session(
+                token.value(),
+                "Bearer",
+                token.expiresIn().toSeconds(),
+                new UserView(member.id().value(), member.email(), member.role().name()),
+                new OrganizationView(
+                        organization.id().value(),
+                        organization.name(),
+                        organization.siteKey().value()));
+    }
+}

@@ -1,0 +1,117 @@
+package io.parley.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one place where failures become RFC 9457 problems. Framework exceptions are translated to our problem types so
+ * clients see one shape; anything unexpected is logged with its trace id and answered with a generic 500 that leaks
+ * nothing.
+ */
+@RestControllerAdvice
+class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
+        return Problems.response(e, request);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
+        List<ProblemException.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new ProblemException.FieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return Problems.response(ProblemException.invalid(errors), request);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(HandlerMethodValidationException e, HttpServletRequest request) {
+        List<ProblemException.FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new ProblemException.FieldError(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        return Problems.response(ProblemException.invalid(errors), request);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpServletRequest request) {
+        return Problems.response(
+                ProblemType.MALFORMED_REQUEST.exception("The body must be valid JSON of the documented shape."),
+                request);
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ProblemDetail> badParameter(Exception e, HttpServletRequest request) {
+        String name = e instanceof MissingServletRequestParameterException missing
+                ? missing.getParameterName()
+                : ((MethodArgumentTypeMismatchException) e).getName();
+        return Problems.response(ProblemException.invalid(name, "is missing or not valid"), request);
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+        if ("Authorization".equalsIgnoreCase(e.getHeaderName())) {
+            return Problems.response(
+                    ProblemType.UNAUTHORIZED.exception("Send a bearer token in the Authorization header."), request);
+        }
+        return Problems.response(ProblemException.invalid(e.getHeaderName(), "header is missing"), request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpServletRequest request) {
+        return Problems.response(
+                ProblemType.METHOD_NOT_ALLOWED.exception("This address does not accept " + request.getMethod() + "."),
+                request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpServletRequest request) {
+        return Problems.response(
+                ProblemType.UNSUPPORTED_MEDIA_TYPE.exception("Send the body as application/json."), request);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request) {
+        return Problems.response(ProblemType.FRAME_TOO_LARGE.exception("The request body is too large."), request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(HttpServletRequest request) {
+        return Problems.response(ProblemType.NOT_FOUND.exception("Nothing exists at this address."), request);
+    }
+
+    @ExceptionHandler({AuthenticationException.class, AccessDeniedException.class})
+    void security(Exception e) throws Exception {
+        throw e; // Spring Security's own entry point and access-denied handler answer these
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return Problems.response(
+                ProblemType.INTERNAL_ERROR.exception(
+                        "The request failed on our side. Quote the trace id if you contact support."),
+                request);
+    }
+}

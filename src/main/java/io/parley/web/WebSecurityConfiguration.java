@@ -1,0 +1,57 @@
+package io.parley.web;
+
+import io.parley.security.AccessTokens;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Members' admin API takes their access token (a bearer JWT); customers' API and the chat
+ * WebSocket authenticate with visitor tokens checked by the conversation feature itself; the console adds its own
+ * chain. Nothing here keeps an HTTP session.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+    /** Chains for other features (the console) sit between the admin API and the public catch-all. */
+    static final int ADMIN_ORDER = 1;
+
+    static final int PUBLIC_ORDER = 100;
+
+    @Bean
+    @Order(ADMIN_ORDER)
+    SecurityFilterChain adminApi(HttpSecurity http, AccessTokens tokens, ProblemWriter problems) throws Exception {
+        return http.securityMatcher("/api/v1/admin/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(tokens.decoder()))
+                        .authenticationEntryPoint((request, response, e) -> problems.write(
+                                request,
+                                response,
+                                ProblemType.UNAUTHORIZED,
+                                "Sign in and send your access token as a bearer token; it may have expired.")))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> problems.write(
+                                request, response, ProblemType.FORBIDDEN, "Your role does not allow this."))
+                        .authenticationEntryPoint((request, response, e) -> problems.write(
+                                request,
+                                response,
+                                ProblemType.UNAUTHORIZED,
+                                "Sign in and send your access token as a bearer token.")))
+                .build();
+    }
+
+    @Bean
+    @Order(PUBLIC_ORDER)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(Customizer.withDefaults())
+                .build();
+    }
+}
