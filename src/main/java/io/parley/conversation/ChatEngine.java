@@ -1,0 +1,513 @@
+package io.parley.conversation;
+
+import io.parley.tenant.OrganizationId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chat engine: customers' messages in, the assistant's streamed replies out, every message kept.
+ *
+ * <p>Per customer message it stores the message (and only then acknowledges it), then, one turn at a time per
+ * conversation and in order, has the organization's model answer it with the current prompt and the history within
+ * budget, streams the pieces to whoever listens, and hands the reply to an ordered write-behind journal so that
+ * storing it never delays what the customer sees. Closing it finishes the replies being written and stores every
+ * message handed over, so a graceful shutdown loses nothing the customer saw.
+ *
+ * <p>Free of web and persistence types, so the same engine can run behind any edge. Thread-safe.
+ */
+public final class ChatEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatEngine.class);
+    /** Customer messages left unanswered (e.g. by a crash) are answered when their conversation is next opened. */
+    private static final Duration ANSWER_LEFTOVERS_WITHIN = Duration.ofMinutes(15);
+
+    private final ConversationStore store;
+    private final ChatSettings settings;
+    private final Clock clock;
+    private final MessageJournal journal;
+    private final TurnRunner turns;
+    private final ScheduledThreadPoolExecutor timer;
+    private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private final ConcurrentHashMap<ConversationId, LiveConversation> live = new ConcurrentHashMap<>();
+    private final AtomicInteger runningTurns = new AtomicInteger();
+    private volatile boolean closing;
+
+    public ChatEngine(
+            ConversationStore store,
+            AssistantProfiles profiles,
+            ModelRouting models,
+            ChatSettings settings,
+            Duration modelTimeout,
+            Clock clock) {
+        this.store = store;
+        this.settings = settings;
+        this.clock = clock;
+        this.journal = new MessageJournal(store, settings.journalCapacity());
+        this.timer = new ScheduledThreadPoolExecutor(
+                1, Thread.ofPlatform().name("parley-engine-timer").daemon().factory());
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.turns =
+                new TurnRunner(profiles, models, journal, settings, modelTimeout, clock, timer, this::afterReplyStored);
+        long sweepEvery = Math.max(1, settings.idleEviction().toSeconds() / 4);
+        timer.scheduleWithFixedDelay(this::evictIdle, sweepEvery, sweepEvery, TimeUnit.SECONDS);
+    }
+
+    /** For {@link #subscribe}: no replay, live events only. */
+    public static final long LIVE_ONLY = Long.MAX_VALUE;
+
+    /** A customer message as accepted: {@code stored} completes once it is durable. */
+    public record Posted(Message message, CompletableFuture<Message> stored, boolean duplicate) {}
+
+    /** A listener's registration on one conversation. */
+    public interface Subscription extends AutoCloseable {
+
+        ConversationId conversation();
+
+        /** Sends the listener every visible message with {@code seq > afterSeq} again, in order. */
+        void replay(long afterSeq);
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Starts a conversation for a visitor.
+     *
+     * @param customer the verified customer it belongs to (whose id the visitor's token carries), or null
+     */
+    public Conversation start(Visitor visitor, Customer customer) {
+        if (customer != null && !customer.id().equals(visitor.customerId())) {
+            throw new IllegalArgumentException(
+                    "a conversation can only be bound to the visitor's own verified customer");
+        }
+        Instant now = clock.instant();
+        Conversation conversation = new Conversation(
+                ConversationId.generate(),
+                visitor.organization(),
+                visitor.id(),
+                customer,
+                ConversationStatus.BOT,
+                now,
+                now,
+                0);
+        store.create(conversation);
+        return conversation;
+    }
+
+    /** The visitor's (or verified customer's) latest open conversation, or a new one. */
+    public Conversation resumeOrStart(Visitor visitor, Customer customer) {
+        Optional<Conversation> latest = visitor.customerId() != null
+                ? store.latestOpenOfCustomer(visitor.organization(), visitor.customerId())
+                : store.latestOpenOfVisitor(visitor.organization(), visitor.id());
+        return latest.orElseGet(() -> start(visitor, customer));
+    }
+
+    /** The conversation if it exists and is this visitor's; otherwise empty, whichever the reason. */
+    public Optional<Conversation> find(Visitor visitor, ConversationId id) {
+        return find(visitor.organization(), id).filter(visitor::owns);
+    }
+
+    /** One of an organization's conversations, for its members. */
+    public Optional<Conversation> find(OrganizationId organization, ConversationId id) {
+        LiveConversation active = live.get(id);
+        if (active != null && active.conversation().organization().equals(organization)) {
+            return Optional.of(active.conversation());
+        }
+        return store.find(organization, id);
+    }
+
+    /**
+     * Accepts a customer's message: validates it, assigns the next seq and hands it to the journal. Returns at once;
+     * {@code origin} (when not null) is told when it is stored, and every other listener sees it then. Resending a
+     * {@code clientMessageId} returns the first message and stores nothing.
+     *
+     * @throws ConversationNotFoundException when the conversation is not this visitor's
+     * @throws SendRejectedException when the message is empty, too long, too fast, or cannot be stored now
+     */
+    public Posted post(
+            Visitor visitor, ConversationId id, String text, String clientMessageId, ConversationListener origin) {
+        if (text == null || text.isBlank()) {
+            throw new SendRejectedException(SendRejectedException.Reason.EMPTY, null);
+        }
+        if (text.codePointCount(0, text.length()) > ChatSettings.MAX_MESSAGE_LENGTH) {
+            throw new SendRejectedException(SendRejectedException.Reason.TOO_LONG, null);
+        }
+        if (clientMessageId != null && (clientMessageId.isBlank() || clientMessageId.length() > 100)) {
+            throw new SendRejectedException(SendRejectedException.Reason.BAD_CLIENT_ID, null);
+        }
+        Conversation conversation = find(visitor, id).orElseThrow(ConversationNotFoundException::new);
+        return withLive(conversation, active -> {
+            if (clientMessageId != null) {
+                Optional<Message> seen = active.byClientId(clientMessageId);
+                if (seen.isEmpty() && !active.complete()) {
+                    seen = store.messageByClientId(conversation.organization(), id, clientMessageId);
+                }
+                if (seen.isPresent()) {
+                    return new Posted(seen.get(), active.whenStored(seen.get()), true);
+                }
+            }
+            if (closing) {
+                throw new SendRejectedException(SendRejectedException.Reason.UNAVAILABLE, Duration.ofSeconds(5));
+            }
+            active.consumeRateLimit().ifPresent(wait -> {
+                throw new SendRejectedException(SendRejectedException.Reason.RATE_LIMITED, wait);
+            });
+            Message message = active.append(
+                    MessageRole.CUSTOMER,
+                    text,
+                    clock.instant(),
+                    clientMessageId,
+                    MessageId.generate(),
+                    null,
+                    null,
+                    null);
+            CompletableFuture<Message> stored = journal.offerCustomerMessage(message);
+            if (stored == null) {
+                active.revert(message);
+                throw new SendRejectedException(SendRejectedException.Reason.UNAVAILABLE, Duration.ofSeconds(5));
+            }
+            active.storing(message, stored, origin);
+            stored.whenCompleteAsync((ok, failure) -> afterCustomerMessageStored(active), virtualThreads);
+            if (origin != null) {
+                var reminder = timer.schedule(
+                        () -> remindNotStoredYet(active, message, origin),
+                        settings.ackTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS);
+                stored.whenComplete((ok, failure) -> reminder.cancel(false));
+            }
+            return new Posted(message, stored, false);
+        });
+    }
+
+    /** The reply to a customer's message, once it is complete (at once if it already is). */
+    public CompletableFuture<Message> replyTo(Visitor visitor, Message question) {
+        Conversation conversation =
+                find(visitor, question.conversation()).orElseThrow(ConversationNotFoundException::new);
+        Optional<Message> stored = store.replyTo(conversation.organization(), conversation.id(), question.id());
+        if (stored.isPresent()) {
+            return CompletableFuture.completedFuture(stored.get());
+        }
+        return withLive(conversation, active -> active.replyTo(question));
+    }
+
+    /**
+     * Registers a listener: it first gets every visible message with {@code seq > afterSeq}, in order, then live
+     * events, including a reply already being written.
+     *
+     * @throws ConversationNotFoundException when the conversation is not this visitor's
+     */
+    public Subscription subscribe(Visitor visitor, ConversationId id, long afterSeq, ConversationListener listener) {
+        Conversation conversation = find(visitor, id).orElseThrow(ConversationNotFoundException::new);
+        return withLive(conversation, active -> {
+            replay(active, afterSeq, listener);
+            active.listen(listener);
+            return new Subscription() {
+                @Override
+                public ConversationId conversation() {
+                    return id;
+                }
+
+                @Override
+                public void replay(long after) {
+                    active.lock().lock();
+                    try {
+                        ChatEngine.this.replay(active, after, listener);
+                    } finally {
+                        active.lock().unlock();
+                    }
+                }
+
+                @Override
+                public void close() {
+                    active.lock().lock();
+                    try {
+                        active.unlisten(listener);
+                        active.touch(System.nanoTime());
+                    } finally {
+                        active.lock().unlock();
+                    }
+                }
+            };
+        });
+    }
+
+    /** Every visible message of the visitor's conversation, in order. */
+    public List<Message> messages(Visitor visitor, ConversationId id) {
+        return messages(find(visitor, id).orElseThrow(ConversationNotFoundException::new));
+    }
+
+    /** Every visible message of one of the organization's conversations, in order, for its members. */
+    public Optional<List<Message>> messages(OrganizationId organization, ConversationId id) {
+        return find(organization, id).map(this::messages);
+    }
+
+    /** One page of the organization's conversations, most recently active first; {@code status} null for all. */
+    public ConversationStore.ConversationPage list(
+            OrganizationId organization, ConversationStatus status, int page, int size) {
+        return store.list(organization, status, page, size);
+    }
+
+    /**
+     * Records the visitor's rating of a reply in their conversation.
+     *
+     * @return false when the message is not a reply (only replies can be rated)
+     * @throws ConversationNotFoundException when the message is not in one of this visitor's conversations
+     */
+    public boolean rate(Visitor visitor, MessageId messageId, Feedback feedback) {
+        Message message = store.message(visitor.organization(), messageId)
+                .or(() -> liveMessage(visitor.organization(), messageId))
+                .filter(m -> find(visitor, m.conversation()).isPresent())
+                .orElseThrow(ConversationNotFoundException::new);
+        if (message.role() != MessageRole.ASSISTANT && message.role() != MessageRole.AGENT) {
+            return false;
+        }
+        LiveConversation active = live.get(message.conversation());
+        if (active != null) {
+            CompletableFuture<Message> stored;
+            active.lock().lock();
+            try {
+                stored = active.whenStored(message);
+            } finally {
+                active.lock().unlock();
+            }
+            try {
+                stored.get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SendRejectedException(SendRejectedException.Reason.UNAVAILABLE, Duration.ofSeconds(5));
+            } catch (ExecutionException | TimeoutException e) {
+                throw new SendRejectedException(SendRejectedException.Reason.UNAVAILABLE, Duration.ofSeconds(5));
+            }
+        }
+        store.saveFeedback(visitor.organization(), messageId, feedback);
+        return true;
+    }
+
+    /** Conversations held in memory right now. */
+    public int activeConversations() {
+        return live.size();
+    }
+
+    /** Messages handed over but not yet stored. */
+    public int unstoredMessages() {
+        return journal.pending();
+    }
+
+    /**
+     * Stops taking messages, lets the replies being written finish, and stores everything handed over, each within
+     * the timeout.
+     */
+    public void close(Duration timeout) {
+        closing = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (runningTurns) {
+            while (runningTurns.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    runningTurns.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        boolean drained = journal.drain(
+                Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plusSeconds(5));
+        if (!drained) {
+            log.error("Stopped with {} message(s) not yet stored", journal.pending());
+        }
+        journal.close();
+        timer.shutdownNow();
+        virtualThreads.shutdown();
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(20));
+    }
+
+    private List<Message> messages(Conversation conversation) {
+        LiveConversation active = live.get(conversation.id());
+        if (active == null) {
+            return store.messagesAfter(conversation.organization(), conversation.id(), 0, Integer.MAX_VALUE);
+        }
+        List<Message> all = new ArrayList<>();
+        active.lock().lock();
+        try {
+            long oldest = active.oldestSeqInMemory();
+            if (oldest > 1) {
+                all.addAll(store.messagesAfter(conversation.organization(), conversation.id(), 0, (int) (oldest - 1)));
+            }
+            all.addAll(active.visibleAfter(0));
+        } finally {
+            active.lock().unlock();
+        }
+        return all;
+    }
+
+    private void replay(LiveConversation active, long afterSeq, ConversationListener listener) {
+        if (afterSeq == LIVE_ONLY) {
+            return;
+        }
+        Conversation c = active.conversation();
+        long next = afterSeq;
+        while (next + 1 < active.oldestSeqInMemory()) {
+            List<Message> older = store.messagesAfter(
+                    c.organization(), c.id(), next, (int) Math.min(500, active.oldestSeqInMemory() - next - 1));
+            if (older.isEmpty()) {
+                break;
+            }
+            older.forEach(listener::onMessage);
+            next = older.getLast().seq();
+        }
+        active.visibleAfter(next).forEach(listener::onMessage);
+    }
+
+    private Optional<Message> liveMessage(OrganizationId organization, MessageId id) {
+        for (LiveConversation active : live.values()) {
+            if (!active.conversation().organization().equals(organization)) {
+                continue;
+            }
+            active.lock().lock();
+            try {
+                Optional<Message> found = active.snapshot().stream()
+                        .filter(m -> m.id().equals(id))
+                        .findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+            } finally {
+                active.lock().unlock();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Runs {@code action} on the conversation's live state, under its lock, loading it first if need be. */
+    private <T> T withLive(Conversation conversation, Function<LiveConversation, T> action) {
+        while (true) {
+            LiveConversation active = live.get(conversation.id());
+            boolean loaded = false;
+            if (active == null) {
+                LiveConversation fresh = load(conversation);
+                active = live.putIfAbsent(conversation.id(), fresh);
+                if (active == null) {
+                    active = fresh;
+                    loaded = true;
+                }
+            }
+            active.lock().lock();
+            try {
+                if (active.evicted()) {
+                    live.remove(conversation.id(), active);
+                    continue;
+                }
+                active.touch(System.nanoTime());
+                if (loaded) {
+                    active.awaitReply(active.unansweredTail(clock.instant().minus(ANSWER_LEFTOVERS_WITHIN)));
+                    startTurnsIfDue(active);
+                }
+                return action.apply(active);
+            } finally {
+                active.lock().unlock();
+            }
+        }
+    }
+
+    private LiveConversation load(Conversation conversation) {
+        List<Message> newest =
+                store.latestMessages(conversation.organization(), conversation.id(), settings.recentMessages());
+        return new LiveConversation(
+                conversation,
+                newest,
+                newest.size() < settings.recentMessages(),
+                settings.recentMessages(),
+                LiveConversation.rateLimit(settings),
+                System.nanoTime());
+    }
+
+    private void afterCustomerMessageStored(LiveConversation active) {
+        active.lock().lock();
+        try {
+            active.announceStored();
+            startTurnsIfDue(active);
+        } finally {
+            active.lock().unlock();
+        }
+    }
+
+    private void afterReplyStored(LiveConversation active, Message reply) {
+        active.whenStored(reply)
+                .whenCompleteAsync(
+                        (ok, failure) -> {
+                            active.lock().lock();
+                            try {
+                                active.replyStored(reply, failure != null);
+                            } finally {
+                                active.lock().unlock();
+                            }
+                        },
+                        virtualThreads);
+    }
+
+    private void remindNotStoredYet(LiveConversation active, Message message, ConversationListener origin) {
+        active.lock().lock();
+        try {
+            if (!active.whenStored(message).isDone()) {
+                origin.onStoreDelayed(message);
+            }
+        } finally {
+            active.lock().unlock();
+        }
+    }
+
+    /** Called under the conversation's lock. */
+    private void startTurnsIfDue(LiveConversation active) {
+        if (closing || !active.claimTurn()) {
+            return;
+        }
+        runningTurns.incrementAndGet();
+        virtualThreads.execute(() -> {
+            try {
+                turns.run(active);
+            } finally {
+                if (runningTurns.decrementAndGet() == 0) {
+                    synchronized (runningTurns) {
+                        runningTurns.notifyAll();
+                    }
+                }
+            }
+        });
+    }
+
+    private void evictIdle() {
+        long now = System.nanoTime();
+        long idle = settings.idleEviction().toNanos();
+        for (LiveConversation active : live.values()) {
+            if (active.lock().tryLock()) {
+                try {
+                    if (active.evictIfIdle(now, idle)) {
+                        live.remove(active.conversation().id(), active);
+                    }
+                } finally {
+                    active.lock().unlock();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.parley.conversation;
+
+import io.parley.tenant.OrganizationId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A conversation between one organization's assistant (or its people) and one customer.
+ *
+ * @param customer the verified customer it is bound to, or null for an anonymous visitor's conversation
+ * @param messageCount how many messages are stored; equal to the highest {@code seq}
+ */
+public record Conversation(
+        ConversationId id,
+        OrganizationId organization,
+        VisitorId visitor,
+        Customer customer,
+        ConversationStatus status,
+        Instant startedAt,
+        Instant lastMessageAt,
+        long messageCount) {
+
+    public Conversation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(visitor, "visitor");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(lastMessageAt, "lastMessageAt");
+    }
+}

@@ -1,0 +1,29 @@
+package io.parley.conversation;
+
+/**
+ * Receives what happens in a conversation, live: the chat connection of a customer (or, later, of an agent's inbox).
+ *
+ * <p>Calls for one conversation never overlap and arrive in order: replayed messages in seq order, then live events;
+ * a reply's deltas before the reply itself. Calls are made while the conversation is locked, so implementations
+ * must only hand the event over (e.g. queue a frame) and never call back into the engine or block for long.
+ */
+public interface ConversationListener {
+
+    /** A stored message: a reply, a message from another of the customer's devices, or a replayed one. */
+    void onMessage(Message message);
+
+    /** Someone started writing a reply. */
+    void onTyping(MessageRole role);
+
+    /** The next piece of a reply being written; {@code reply} is the id the finished message will have. */
+    void onDelta(MessageId reply, String text);
+
+    /** A message this listener sent is stored durably (the acknowledgement). Other listeners get onMessage. */
+    default void onStored(Message own) {}
+
+    /** A message this listener sent is not stored yet after the acknowledgement timeout; storing goes on. */
+    default void onStoreDelayed(Message own) {}
+
+    /** A message this listener sent could not be stored and never will be. */
+    default void onStoreFailed(Message own) {}
+}

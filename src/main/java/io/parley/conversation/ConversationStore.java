@@ -1,0 +1,53 @@
+package io.parley.conversation;
+
+import io.parley.tenant.OrganizationId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where conversations and their messages are kept. Every read takes the organization explicitly and never returns
+ * another organization's data. Implementations are thread-safe. Failures surface as {@link StoreUnavailableException}
+ * (try again later) or {@link StoreConflictException} (this write can never succeed).
+ */
+public interface ConversationStore {
+
+    void create(Conversation conversation);
+
+    Optional<Conversation> find(OrganizationId organization, ConversationId id);
+
+    /** The visitor's most recent conversation that is not resolved. */
+    Optional<Conversation> latestOpenOfVisitor(OrganizationId organization, VisitorId visitor);
+
+    /** The verified customer's most recent conversation that is not resolved, from whichever device. */
+    Optional<Conversation> latestOpenOfCustomer(OrganizationId organization, String customerId);
+
+    /** Messages with {@code seq > afterSeq}, in seq order, at most {@code limit}. */
+    List<Message> messagesAfter(OrganizationId organization, ConversationId id, long afterSeq, int limit);
+
+    /** The newest {@code limit} messages, in seq order. */
+    List<Message> latestMessages(OrganizationId organization, ConversationId id, int limit);
+
+    Optional<Message> messageByClientId(OrganizationId organization, ConversationId id, String clientMessageId);
+
+    Optional<Message> message(OrganizationId organization, MessageId id);
+
+    /** The assistant's reply to a customer message, once stored. */
+    Optional<Message> replyTo(OrganizationId organization, ConversationId conversation, MessageId question);
+
+    /**
+     * Stores messages, in order, in one transaction, and moves each conversation's message count and last activity
+     * forward. Messages may belong to different conversations and organizations.
+     *
+     * @throws StoreConflictException when a message would take a seq or client message id already stored
+     */
+    void appendAll(List<Message> messages);
+
+    /** One page of an organization's conversations, most recently active first. {@code status} null means all. */
+    ConversationPage list(OrganizationId organization, ConversationStatus status, int page, int size);
+
+    /** Records (or replaces) a customer's rating of a message. */
+    void saveFeedback(OrganizationId organization, MessageId message, Feedback feedback);
+
+    /** A page of conversations and the total number matching. */
+    record ConversationPage(List<Conversation> items, long total) {}
+}

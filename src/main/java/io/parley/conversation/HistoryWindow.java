@@ -1,0 +1,84 @@
+package io.parley.conversation;
+
+import io.parley.llm.ChatTurn;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses what of a conversation the model sees for one reply: the messages up to the one being answered, in the
+ * order of the dialogue (each reply right after the message it answers, even when the customer wrote again while it
+ * was streaming), cut to a token budget by dropping whole turns, oldest first. The message being answered is always
+ * kept; the system prompt is not part of the history and is never dropped.
+ */
+final class HistoryWindow {
+
+    private HistoryWindow() {}
+
+    /** A rough, provider-neutral token count: about four characters a token plus a little per message. */
+    static int estimateTokens(String text) {
+        return (text.length() + 3) / 4 + 4;
+    }
+
+    /**
+     * @param messages the conversation's known messages, in seq order
+     * @param question the customer message being answered
+     * @param budgetTokens tokens available for the history (the model's budget less the system prompt)
+     */
+    static List<ChatTurn> fit(List<Message> messages, Message question, int budgetTokens) {
+        Map<MessageId, Long> seqById = new HashMap<>();
+        List<Message> dialogue = new ArrayList<>();
+        for (Message m : messages) {
+            seqById.put(m.id(), m.seq());
+        }
+        for (Message m : messages) {
+            boolean answers =
+                    m.replyTo() != null && seqById.getOrDefault(m.replyTo(), Long.MAX_VALUE) <= question.seq();
+            boolean before = m.replyTo() == null && m.seq() <= question.seq();
+            if ((answers || before) && m.role() != MessageRole.SYSTEM) {
+                dialogue.add(m);
+            }
+        }
+        dialogue.sort(Comparator.<Message>comparingLong(m -> m.replyTo() == null ? m.seq() : seqById.get(m.replyTo()))
+                .thenComparingInt(m -> m.replyTo() == null ? 0 : 1)
+                .thenComparingLong(Message::seq));
+
+        List<List<ChatTurn>> turns = groupIntoTurns(dialogue);
+        List<ChatTurn> kept = new ArrayList<>();
+        int used = 0;
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            List<ChatTurn> turn = turns.get(i);
+            int cost = turn.stream().mapToInt(t -> estimateTokens(t.text())).sum();
+            boolean isQuestionTurn = i == turns.size() - 1;
+            if (!isQuestionTurn && used + cost > budgetTokens) {
+                break;
+            }
+            kept.addAll(0, turn);
+            used += cost;
+        }
+        return kept;
+    }
+
+    /** Splits the dialogue into turns that each start with the customer, so that a cut never orphans a reply. */
+    private static List<List<ChatTurn>> groupIntoTurns(List<Message> dialogue) {
+        List<List<ChatTurn>> turns = new ArrayList<>();
+        List<ChatTurn> current = null;
+        for (Message m : dialogue) {
+            ChatTurn turn =
+                    m.role() == MessageRole.CUSTOMER ? ChatTurn.customer(m.content()) : ChatTurn.assistant(m.content());
+            if (m.role() == MessageRole.CUSTOMER
+                    && (current == null || current.getLast().speaker() != ChatTurn.Speaker.CUSTOMER)) {
+                current = new ArrayList<>();
+                turns.add(current);
+            } else if (current == null) {
+                // a greeting or agent message before the customer said anything: keep it with the first turn
+                current = new ArrayList<>();
+                turns.add(current);
+            }
+            current.add(turn);
+        }
+        return turns;
+    }
+}

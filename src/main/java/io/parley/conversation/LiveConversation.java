@@ -1,0 +1,358 @@
+package io.parley.conversation;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One active conversation held in memory on this node: its newest messages, the next seq, the customer messages
+ * waiting for a reply, the reply being written and who is listening.
+ *
+ * <p>Everything happens under {@link #lock()}, which callers hold around every method here. Holding the lock while
+ * assigning a seq and handing the message to the journal is what keeps seq gapless and writes in order; holding it
+ * while notifying listeners is what keeps their events in order.
+ */
+final class LiveConversation {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Conversation conversation;
+    private final int recentLimit;
+    private final Bucket rateLimit;
+    private final ArrayDeque<Message> recent = new ArrayDeque<>();
+    private final Map<String, Message> byClientId = new HashMap<>();
+    private final Map<MessageId, CompletableFuture<Message>> storing = new HashMap<>();
+    private final ArrayDeque<Sent> sentNotAnnounced = new ArrayDeque<>();
+    private final Set<MessageId> answered = new HashSet<>();
+    private final ArrayDeque<Message> awaitingReply = new ArrayDeque<>();
+    private final Map<MessageId, CompletableFuture<Message>> replyWaiters = new HashMap<>();
+    private final List<ConversationListener> listeners = new ArrayList<>();
+    private long lastSeq;
+    private boolean complete;
+    private boolean turnRunning;
+    private MessageId streamingId;
+    private StringBuilder streamingText;
+    private long lastActive;
+    private boolean evicted;
+
+    /**
+     * @param newest the conversation's newest stored messages in seq order
+     * @param complete whether {@code newest} is the whole conversation
+     */
+    LiveConversation(
+            Conversation conversation,
+            List<Message> newest,
+            boolean complete,
+            int recentLimit,
+            Bucket rateLimit,
+            long now) {
+        this.conversation = conversation;
+        this.recentLimit = recentLimit;
+        this.rateLimit = rateLimit;
+        this.lastSeq = newest.isEmpty() ? 0 : newest.getLast().seq();
+        this.complete = complete;
+        newest.forEach(this::remember);
+        this.lastActive = now;
+    }
+
+    static Bucket rateLimit(ChatSettings settings) {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(settings.rateLimitMessages())
+                        .refillGreedy(settings.rateLimitMessages(), settings.rateLimitPeriod())
+                        .build())
+                .build();
+    }
+
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    Conversation conversation() {
+        return conversation;
+    }
+
+    boolean evicted() {
+        return evicted;
+    }
+
+    void touch(long now) {
+        lastActive = now;
+    }
+
+    /** Whether the whole conversation is in memory, so that a miss here is a miss in the store too. */
+    boolean complete() {
+        return complete;
+    }
+
+    Optional<Message> byClientId(String clientMessageId) {
+        return Optional.ofNullable(byClientId.get(clientMessageId));
+    }
+
+    /** The future of a message handed to the journal and not yet stored, or a completed one once it is. */
+    CompletableFuture<Message> whenStored(Message message) {
+        CompletableFuture<Message> pending = storing.get(message.id());
+        return pending != null ? pending : CompletableFuture.completedFuture(message);
+    }
+
+    /** Takes one message from the rate limit; empty when allowed, otherwise how long until the next is. */
+    Optional<Duration> consumeRateLimit() {
+        ConsumptionProbe probe = rateLimit.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Creates the conversation's next message (the next seq) and remembers it. */
+    Message append(
+            MessageRole role,
+            String content,
+            Instant at,
+            String clientMessageId,
+            MessageId id,
+            MessageId replyTo,
+            Integer promptVersion,
+            String model) {
+        Message message = new Message(
+                id,
+                conversation.organization(),
+                conversation.id(),
+                lastSeq + 1,
+                role,
+                content,
+                at,
+                clientMessageId,
+                replyTo,
+                promptVersion,
+                model,
+                List.of());
+        lastSeq = message.seq();
+        remember(message);
+        return message;
+    }
+
+    /** Takes back the message just appended, when the journal refused it: its seq is free again. */
+    void revert(Message message) {
+        if (message.seq() != lastSeq || recent.peekLast() != message) {
+            throw new IllegalStateException("only the newest message can be taken back");
+        }
+        recent.removeLast();
+        lastSeq--;
+        if (message.clientMessageId() != null) {
+            byClientId.remove(message.clientMessageId());
+        }
+    }
+
+    /** A customer's message handed to the journal, and who sent it (null when no listener did). */
+    private record Sent(Message message, CompletableFuture<Message> stored, ConversationListener origin) {}
+
+    /** A reply handed to the journal. */
+    void storing(Message message, CompletableFuture<Message> future) {
+        storing.put(message.id(), future);
+    }
+
+    /** A customer's message handed to the journal; {@link #announceStored()} tells everyone once it is stored. */
+    void storing(Message message, CompletableFuture<Message> future, ConversationListener origin) {
+        storing.put(message.id(), future);
+        sentNotAnnounced.add(new Sent(message, future, origin));
+    }
+
+    /**
+     * Announces the customer's messages that are now stored, strictly in seq order whatever order the store's
+     * callbacks arrive in: the sender gets its acknowledgement, other listeners the message, and it is queued for a
+     * reply. The journal stores a conversation's messages in order, so a message stored after one that is not yet
+     * announced simply waits for it.
+     */
+    void announceStored() {
+        while (!sentNotAnnounced.isEmpty() && sentNotAnnounced.peek().stored().isDone()) {
+            Sent sent = sentNotAnnounced.poll();
+            Message message = sent.message();
+            storing.remove(message.id());
+            if (sent.stored().isCompletedExceptionally()) {
+                forget(message);
+                if (sent.origin() != null) {
+                    sent.origin().onStoreFailed(message);
+                }
+                continue;
+            }
+            awaitingReply.add(message);
+            if (sent.origin() != null) {
+                sent.origin().onStored(message);
+            }
+            publish(message, sent.origin());
+        }
+    }
+
+    /** A reply is stored (or, when {@code failed}, will never be). */
+    void replyStored(Message reply, boolean failed) {
+        storing.remove(reply.id());
+        if (failed) {
+            forget(reply);
+        }
+    }
+
+    private void forget(Message message) {
+        recent.remove(message);
+        if (message.clientMessageId() != null) {
+            byClientId.remove(message.clientMessageId());
+        }
+    }
+
+    boolean isVisible(Message message) {
+        return message.role() != MessageRole.CUSTOMER || !storing.containsKey(message.id());
+    }
+
+    /** Visible messages with seq above {@code afterSeq} that are in memory, in order. */
+    List<Message> visibleAfter(long afterSeq) {
+        return recent.stream().filter(m -> m.seq() > afterSeq && isVisible(m)).toList();
+    }
+
+    /** The lowest seq kept in memory, or one past the last when none is. */
+    long oldestSeqInMemory() {
+        return recent.isEmpty() ? lastSeq + 1 : recent.peekFirst().seq();
+    }
+
+    List<Message> snapshot() {
+        return List.copyOf(recent);
+    }
+
+    /** Starts the turn loop unless one is running; true when the caller must run it. */
+    boolean claimTurn() {
+        if (turnRunning || awaitingReply.isEmpty()) {
+            return false;
+        }
+        turnRunning = true;
+        return true;
+    }
+
+    /** Ends the turn loop early (after an unexpected failure); the next stored message starts it again. */
+    void abandonTurn() {
+        turnRunning = false;
+    }
+
+    /** The next customer message to answer, or empty (and the turn loop ends) when there is none. */
+    Optional<Message> nextQuestion() {
+        Message next = awaitingReply.peek();
+        if (next == null) {
+            turnRunning = false;
+        }
+        return Optional.ofNullable(next);
+    }
+
+    /** Customer messages left unanswered, e.g. by a crash, that arrived after the last reply. */
+    List<Message> unansweredTail(Instant notBefore) {
+        List<Message> tail = new ArrayList<>();
+        for (var it = recent.descendingIterator(); it.hasNext(); ) {
+            Message m = it.next();
+            if (m.role() != MessageRole.CUSTOMER) {
+                break;
+            }
+            if (!answered.contains(m.id()) && m.createdAt().isAfter(notBefore)) {
+                tail.addFirst(m);
+            }
+        }
+        return tail;
+    }
+
+    void awaitReply(List<Message> questions) {
+        awaitingReply.addAll(questions);
+    }
+
+    void startReply(MessageId id) {
+        streamingId = id;
+        streamingText = new StringBuilder();
+        listeners.forEach(l -> l.onTyping(MessageRole.ASSISTANT));
+    }
+
+    void delta(String text) {
+        streamingText.append(text);
+        listeners.forEach(l -> l.onDelta(streamingId, text));
+    }
+
+    /** The reply is complete: it is shown to every listener and whoever waits for it. */
+    void finishReply(Message reply, Message question) {
+        streamingId = null;
+        streamingText = null;
+        awaitingReply.remove(question);
+        CompletableFuture<Message> waiter = replyWaiters.remove(question.id());
+        if (waiter != null) {
+            waiter.complete(reply);
+        }
+        publish(reply, null);
+    }
+
+    /** A future completed with the reply to {@code question}, immediately when it is already known. */
+    CompletableFuture<Message> replyTo(Message question) {
+        for (Message m : recent) {
+            if (question.id().equals(m.replyTo())) {
+                return CompletableFuture.completedFuture(m);
+            }
+        }
+        return replyWaiters.computeIfAbsent(question.id(), id -> new CompletableFuture<>());
+    }
+
+    /** Tells every listener but the one that caused it about a message. */
+    void publish(Message message, ConversationListener except) {
+        for (ConversationListener listener : listeners) {
+            if (listener != except) {
+                listener.onMessage(message);
+            }
+        }
+    }
+
+    /** Adds a listener; a reply being written is caught up as one delta so the listener misses nothing. */
+    void listen(ConversationListener listener) {
+        listeners.add(listener);
+        if (streamingId != null) {
+            listener.onTyping(MessageRole.ASSISTANT);
+            if (!streamingText.isEmpty()) {
+                listener.onDelta(streamingId, streamingText.toString());
+            }
+        }
+    }
+
+    void unlisten(ConversationListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Nothing would be lost by dropping this from memory: nobody listens, no reply is due, everything is stored. */
+    boolean evictIfIdle(long now, long idleNanos) {
+        if (!listeners.isEmpty()
+                || turnRunning
+                || !awaitingReply.isEmpty()
+                || !storing.isEmpty()
+                || now - lastActive < idleNanos) {
+            return false;
+        }
+        evicted = true;
+        replyWaiters.values().forEach(waiter -> waiter.cancel(false));
+        return true;
+    }
+
+    private void remember(Message message) {
+        recent.addLast(message);
+        if (message.clientMessageId() != null) {
+            byClientId.put(message.clientMessageId(), message);
+        }
+        if (message.replyTo() != null) {
+            answered.add(message.replyTo());
+        }
+        while (recent.size() > recentLimit) {
+            Message dropped = recent.removeFirst();
+            complete = false;
+            if (dropped.clientMessageId() != null) {
+                byClientId.remove(dropped.clientMessageId());
+            }
+            answered.remove(dropped.replyTo());
+        }
+    }
+}

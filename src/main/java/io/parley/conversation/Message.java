@@ -1,0 +1,43 @@
+package io.parley.conversation;
+
+import io.parley.tenant.OrganizationId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One message of a conversation. {@code seq} counts from 1 in each conversation, without gaps, in the order messages
+ * were stored.
+ *
+ * @param clientMessageId the sender's idempotency key for a customer message, or null
+ * @param replyTo for an assistant's reply, the customer message it answers; otherwise null
+ * @param promptVersion for an assistant's reply, the profile version whose prompt it used; otherwise null
+ * @param model for an assistant's reply, the model that wrote it ("fallback" when none could); otherwise null
+ */
+public record Message(
+        MessageId id,
+        OrganizationId organization,
+        ConversationId conversation,
+        long seq,
+        MessageRole role,
+        String content,
+        Instant createdAt,
+        String clientMessageId,
+        MessageId replyTo,
+        Integer promptVersion,
+        String model,
+        List<Citation> citations) {
+
+    public Message {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(conversation, "conversation");
+        if (seq < 1) {
+            throw new IllegalArgumentException("seq counts from 1");
+        }
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(createdAt, "createdAt");
+        citations = citations == null ? List.of() : List.copyOf(citations);
+    }
+}

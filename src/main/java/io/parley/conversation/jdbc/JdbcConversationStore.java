@@ -1,0 +1,275 @@
+package io.parley.conversation.jdbc;
+
+import io.parley.conversation.Conversation;
+import io.parley.conversation.ConversationId;
+import io.parley.conversation.ConversationStatus;
+import io.parley.conversation.ConversationStore;
+import io.parley.conversation.Customer;
+import io.parley.conversation.Feedback;
+import io.parley.conversation.Message;
+import io.parley.conversation.MessageId;
+import io.parley.conversation.MessageRole;
+import io.parley.conversation.StoreConflictException;
+import io.parley.conversation.StoreUnavailableException;
+import io.parley.conversation.VisitorId;
+import io.parley.tenant.OrganizationId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** {@link ConversationStore} on H2 or PostgreSQL with plain SQL; appends are one batched transaction. */
+public class JdbcConversationStore implements ConversationStore {
+
+    private static final String MESSAGE_COLUMNS = "id, organization_id, conversation_id, seq, role, content,"
+            + " client_message_id, reply_to, prompt_version, model, created_at";
+    private static final String CONVERSATION_COLUMNS = "id, organization_id, visitor_id, customer_id, customer_email,"
+            + " customer_name, status, started_at, last_message_at, message_count";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final TransactionTemplate transactions;
+
+    public JdbcConversationStore(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void create(Conversation c) {
+        run(() -> jdbc.sql("INSERT INTO conversations (" + CONVERSATION_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        c.id().value(),
+                        c.organization().value(),
+                        c.visitor().value(),
+                        c.customer() == null ? null : c.customer().id(),
+                        c.customer() == null ? null : c.customer().email(),
+                        c.customer() == null ? null : c.customer().name(),
+                        c.status().wireName(),
+                        time(c.startedAt()),
+                        time(c.lastMessageAt()),
+                        c.messageCount())
+                .update());
+    }
+
+    @Override
+    public Optional<Conversation> find(OrganizationId organization, ConversationId id) {
+        return run(() -> jdbc.sql(
+                        "SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE organization_id = ? AND id = ?")
+                .params(organization.value(), id.value())
+                .query(CONVERSATION)
+                .optional());
+    }
+
+    @Override
+    public Optional<Conversation> latestOpenOfVisitor(OrganizationId organization, VisitorId visitor) {
+        return run(() -> jdbc.sql("SELECT " + CONVERSATION_COLUMNS + " FROM conversations"
+                        + " WHERE organization_id = ? AND visitor_id = ? AND customer_id IS NULL AND status <> 'resolved'"
+                        + " ORDER BY started_at DESC LIMIT 1")
+                .params(organization.value(), visitor.value())
+                .query(CONVERSATION)
+                .optional());
+    }
+
+    @Override
+    public Optional<Conversation> latestOpenOfCustomer(OrganizationId organization, String customerId) {
+        return run(() -> jdbc.sql("SELECT " + CONVERSATION_COLUMNS + " FROM conversations"
+                        + " WHERE organization_id = ? AND customer_id = ? AND status <> 'resolved'"
+                        + " ORDER BY started_at DESC LIMIT 1")
+                .params(organization.value(), customerId)
+                .query(CONVERSATION)
+                .optional());
+    }
+
+    @Override
+    public List<Message> messagesAfter(OrganizationId organization, ConversationId id, long afterSeq, int limit) {
+        return run(() -> jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM messages"
+                        + " WHERE conversation_id = ? AND organization_id = ? AND seq > ? ORDER BY seq LIMIT ?")
+                .params(id.value(), organization.value(), afterSeq, limit)
+                .query(MESSAGE)
+                .list());
+    }
+
+    @Override
+    public List<Message> latestMessages(OrganizationId organization, ConversationId id, int limit) {
+        List<Message> newestFirst = run(() -> jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM messages"
+                        + " WHERE conversation_id = ? AND organization_id = ? ORDER BY seq DESC LIMIT ?")
+                .params(id.value(), organization.value(), limit)
+                .query(MESSAGE)
+                .list());
+        return newestFirst.reversed();
+    }
+
+    @Override
+    public Optional<Message> messageByClientId(OrganizationId organization, ConversationId id, String clientMessageId) {
+        return run(() -> jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM messages"
+                        + " WHERE conversation_id = ? AND organization_id = ? AND client_message_id = ?")
+                .params(id.value(), organization.value(), clientMessageId)
+                .query(MESSAGE)
+                .optional());
+    }
+
+    @Override
+    public Optional<Message> message(OrganizationId organization, MessageId id) {
+        return run(() -> jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE id = ? AND organization_id = ?")
+                .params(id.value(), organization.value())
+                .query(MESSAGE)
+                .optional());
+    }
+
+    @Override
+    public Optional<Message> replyTo(OrganizationId organization, ConversationId conversation, MessageId question) {
+        return run(() -> jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM messages"
+                        + " WHERE conversation_id = ? AND organization_id = ? AND reply_to = ? ORDER BY seq LIMIT 1")
+                .params(conversation.value(), organization.value(), question.value())
+                .query(MESSAGE)
+                .optional());
+    }
+
+    @Override
+    public void appendAll(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Map<ConversationId, Message> newestByConversation = new LinkedHashMap<>();
+        messages.forEach(m -> newestByConversation.merge(m.conversation(), m, (a, b) -> b.seq() > a.seq() ? b : a));
+        List<Object[]> rows = new ArrayList<>(messages.size());
+        for (Message m : messages) {
+            rows.add(new Object[] {
+                m.id().value(),
+                m.organization().value(),
+                m.conversation().value(),
+                m.seq(),
+                m.role().wireName(),
+                m.content(),
+                m.clientMessageId(),
+                m.replyTo() == null ? null : m.replyTo().value(),
+                m.promptVersion(),
+                m.model(),
+                time(m.createdAt())
+            });
+        }
+        List<Object[]> counts = newestByConversation.values().stream()
+                .map(m -> new Object[] {
+                    m.seq(), time(m.createdAt()), m.conversation().value(), m.seq()
+                })
+                .toList();
+        run(() -> transactions.executeWithoutResult(status -> {
+            template.batchUpdate(
+                    "INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            template.batchUpdate(
+                    "UPDATE conversations SET message_count = ?, last_message_at = ? WHERE id = ? AND message_count < ?",
+                    counts);
+        }));
+    }
+
+    @Override
+    public ConversationPage list(OrganizationId organization, ConversationStatus status, int page, int size) {
+        String filter = status == null ? "" : " AND status = ?";
+        List<Object> params = new ArrayList<>(List.of(organization.value()));
+        if (status != null) {
+            params.add(status.wireName());
+        }
+        long total = run(() -> jdbc.sql("SELECT COUNT(*) FROM conversations WHERE organization_id = ?" + filter)
+                .params(params)
+                .query(Long.class)
+                .single());
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<Conversation> items =
+                run(() -> jdbc.sql("SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE organization_id = ?"
+                                + filter + " ORDER BY last_message_at DESC, id LIMIT ? OFFSET ?")
+                        .params(pageParams)
+                        .query(CONVERSATION)
+                        .list());
+        return new ConversationPage(items, total);
+    }
+
+    @Override
+    public void saveFeedback(OrganizationId organization, MessageId message, Feedback feedback) {
+        run(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM message_feedback WHERE message_id = ? AND organization_id = ?")
+                    .params(message.value(), organization.value())
+                    .update();
+            jdbc.sql("INSERT INTO message_feedback (message_id, organization_id, rating, comment, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?)")
+                    .params(
+                            message.value(),
+                            organization.value(),
+                            feedback.rating().name().toLowerCase(java.util.Locale.ROOT),
+                            feedback.comment(),
+                            time(feedback.at()))
+                    .update();
+        }));
+    }
+
+    private static final RowMapper<Message> MESSAGE = (rs, row) -> new Message(
+            new MessageId(rs.getString("id")),
+            new OrganizationId(rs.getString("organization_id")),
+            new ConversationId(rs.getString("conversation_id")),
+            rs.getLong("seq"),
+            MessageRole.valueOf(rs.getString("role").toUpperCase(java.util.Locale.ROOT)),
+            rs.getString("content"),
+            instant(rs, "created_at"),
+            rs.getString("client_message_id"),
+            rs.getString("reply_to") == null ? null : new MessageId(rs.getString("reply_to")),
+            (Integer) rs.getObject("prompt_version", Integer.class),
+            rs.getString("model"),
+            List.of());
+
+    private static final RowMapper<Conversation> CONVERSATION = (rs, row) -> new Conversation(
+            new ConversationId(rs.getString("id")),
+            new OrganizationId(rs.getString("organization_id")),
+            new VisitorId(rs.getString("visitor_id")),
+            rs.getString("customer_id") == null
+                    ? null
+                    : new Customer(
+                            rs.getString("customer_id"), rs.getString("customer_email"), rs.getString("customer_name")),
+            ConversationStatus.fromWireName(rs.getString("status")).orElseThrow(),
+            instant(rs, "started_at"),
+            instant(rs, "last_message_at"),
+            rs.getLong("message_count"));
+
+    /** Maps the database's failures once: integrity violations can never succeed, everything else may pass. */
+    private static <T> T run(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (DataIntegrityViolationException e) {
+            throw new StoreConflictException("a stored message already holds this place", e);
+        } catch (DataAccessException | TransactionException e) {
+            throw new StoreUnavailableException("the conversation store failed", e);
+        }
+    }
+
+    private static void run(Runnable call) {
+        run(() -> {
+            call.run();
+            return null;
+        });
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,119 @@
+package io.parley.conversation.web;
+
+import io.parley.conversation.ChatEngine;
+import io.parley.conversation.Conversation;
+import io.parley.conversation.ConversationId;
+import io.parley.conversation.ConversationStatus;
+import io.parley.conversation.ConversationStore;
+import io.parley.tenant.SignedInMember;
+import io.parley.web.ProblemException;
+import io.parley.web.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The organization's conversations, for its members. */
+@RestController
+@RequestMapping("/api/v1/admin/conversations")
+@Tag(name = "Conversations")
+class AdminConversationController {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final ChatEngine engine;
+
+    AdminConversationController(ChatEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Who the conversation is with: a verified customer, or an anonymous visitor (id, email and name null). */
+    record CustomerView(String id, String email, String name, boolean verified, String visitorId) {}
+
+    record ConversationSummary(
+            String id,
+            String status,
+            CustomerView customer,
+            Instant startedAt,
+            Instant lastMessageAt,
+            long messageCount) {
+
+        static ConversationSummary of(Conversation c) {
+            CustomerView customer = c.customer() == null
+                    ? new CustomerView(null, null, null, false, c.visitor().value())
+                    : new CustomerView(
+                            c.customer().id(),
+                            c.customer().email(),
+                            c.customer().name(),
+                            true,
+                            c.visitor().value());
+            return new ConversationSummary(
+                    c.id().value(),
+                    c.status().wireName(),
+                    customer,
+                    c.startedAt(),
+                    c.lastMessageAt(),
+                    c.messageCount());
+        }
+    }
+
+    record ConversationList(List<ConversationSummary> items, int page, int size, long total) {}
+
+    record Messages(List<MessageView> messages) {}
+
+    @GetMapping
+    @Operation(summary = "The organization's conversations, most recently active first")
+    ConversationList list(
+            SignedInMember member,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        ConversationStatus filter = status == null || status.isBlank()
+                ? null
+                : ConversationStatus.fromWireName(status)
+                        .orElseThrow(() -> ProblemException.invalid(
+                                "status", "must be one of bot, waiting_for_agent, agent, resolved"));
+        if (page < 0) {
+            throw ProblemException.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ProblemException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        ConversationStore.ConversationPage result = engine.list(member.organization(), filter, page, size);
+        return new ConversationList(
+                result.items().stream().map(ConversationSummary::of).toList(), page, size, result.total());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One conversation")
+    ConversationSummary conversation(SignedInMember member, @PathVariable String id) {
+        return engine.find(member.organization(), parse(id))
+                .map(ConversationSummary::of)
+                .orElseThrow(this::notFound);
+    }
+
+    @GetMapping("/{id}/messages")
+    @Operation(summary = "Every message of one conversation, in order")
+    Messages messages(SignedInMember member, @PathVariable String id) {
+        return engine.messages(member.organization(), parse(id))
+                .map(messages -> new Messages(MessageView.of(messages)))
+                .orElseThrow(this::notFound);
+    }
+
+    private ConversationId parse(String id) {
+        try {
+            return new ConversationId(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound();
+        }
+    }
+
+    private ProblemException notFound() {
+        return ProblemType.NOT_FOUND.exception("Your organization has no such conversation.");
+    }
+}

@@ -1,0 +1,277 @@
+package io.parley.conversation.web;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.parley.conversation.ChatEngine;
+import io.parley.conversation.Conversation;
+import io.parley.conversation.ConversationId;
+import io.parley.conversation.ConversationListener;
+import io.parley.conversation.ConversationNotFoundException;
+import io.parley.conversation.Message;
+import io.parley.conversation.MessageId;
+import io.parley.conversation.MessageRole;
+import io.parley.conversation.SendRejectedException;
+import io.parley.conversation.StoreUnavailableException;
+import io.parley.conversation.Visitor;
+import io.parley.web.ProblemException;
+import io.parley.web.ProblemType;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One customer's chat connection: reads their frames, hands messages to the engine and forwards the conversation's
+ * events to them as frames. Frames from the customer are handled one at a time (the container does not overlap
+ * them); frames to the customer go through a session that serializes sends and closes a reader too slow to keep up.
+ */
+final class ChatConnection implements ConversationListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatConnection.class);
+    static final int MAX_FRAME_BYTES = 32 * 1024;
+
+    private final WebSocketSession session;
+    private final ChatEngine engine;
+    private final JsonMapper json;
+    private final Bucket frameLimit;
+    private final StringBuilder partial = new StringBuilder();
+    private int partialBytes;
+    private boolean oversized;
+    private Visitor visitor;
+    private ChatEngine.Subscription subscription;
+
+    ChatConnection(WebSocketSession session, ChatEngine engine, JsonMapper json) {
+        this.session = session;
+        this.engine = engine;
+        this.json = json;
+        this.frameLimit = Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(30)
+                        .refillGreedy(30, Duration.ofSeconds(10))
+                        .build())
+                .build();
+    }
+
+    /** Binds the connection to the visitor's conversation, telling the client which one first. */
+    void open(Visitor visitor, Conversation conversation, String visitorToken) {
+        this.visitor = visitor;
+        send(new Frames.Session(
+                conversation.id().value(), visitorToken, conversation.status().wireName()));
+        subscription = engine.subscribe(visitor, conversation.id(), ChatEngine.LIVE_ONLY, this);
+    }
+
+    /** Refuses the connection with a problem, then closes it. */
+    void refuse(ProblemException problem) {
+        send(Frames.Error.of(problem, null));
+        close(CloseStatus.POLICY_VIOLATION.withReason(problem.type().title()));
+    }
+
+    void receive(String part, boolean last) {
+        if (!oversized) {
+            partialBytes += utf8Length(part);
+            if (partialBytes > MAX_FRAME_BYTES) {
+                oversized = true;
+                partial.setLength(0);
+            } else {
+                partial.append(part);
+            }
+        }
+        if (!last) {
+            return;
+        }
+        String frame = partial.toString();
+        boolean tooLarge = oversized;
+        partial.setLength(0);
+        partialBytes = 0;
+        oversized = false;
+        if (tooLarge) {
+            error(
+                    ProblemType.FRAME_TOO_LARGE.exception("A frame can be at most 32 KB; nothing of it was stored."),
+                    null);
+        } else if (!frameLimit.tryConsume(1)) {
+            error(ProblemType.RATE_LIMITED.exception("Too many frames; slow down.", Duration.ofSeconds(1)), null);
+        } else {
+            handle(frame);
+        }
+    }
+
+    private void handle(String frame) {
+        JsonNode node;
+        try {
+            node = json.readTree(frame);
+        } catch (JacksonException e) {
+            error(ProblemType.INVALID_FRAME.exception("Frames are JSON objects like {\"action\":\"ping\"}."), null);
+            return;
+        }
+        if (node == null || !node.isObject()) {
+            error(ProblemType.INVALID_FRAME.exception("Frames are JSON objects like {\"action\":\"ping\"}."), null);
+            return;
+        }
+        String action = node.path("action").isString() ? node.path("action").asString() : "";
+        try {
+            switch (action) {
+                case "sendMessage" -> sendMessage(node);
+                case "resume" -> resume(node);
+                case "typing" -> {} // the customer is typing: for people in the inbox, in a later feature
+                case "ping" -> send(new Frames.Pong());
+                default ->
+                    error(
+                            ProblemType.UNKNOWN_ACTION.exception(
+                                    "Known actions are sendMessage, resume, typing and ping."),
+                            null);
+            }
+        } catch (ConversationNotFoundException e) {
+            error(ProblemType.NOT_FOUND.exception("There is no such conversation for this visitor."), null);
+        } catch (StoreUnavailableException e) {
+            error(
+                    ProblemType.UNAVAILABLE.exception(
+                            "We cannot reach our records right now. Try again shortly.", Duration.ofSeconds(5)),
+                    null);
+        }
+    }
+
+    private void sendMessage(JsonNode frame) {
+        JsonNode text = frame.path("message");
+        JsonNode clientId = frame.path("clientMessageId");
+        String clientMessageId = clientId.isString() ? clientId.asString() : null;
+        if (!text.isString()) {
+            error(ProblemException.invalid("message", "must be a string"), clientMessageId);
+            return;
+        }
+        if (!clientId.isMissingNode() && !clientId.isNull() && !clientId.isString()) {
+            error(ProblemException.invalid("clientMessageId", "must be a string"), null);
+            return;
+        }
+        ChatEngine.Posted posted;
+        try {
+            posted = engine.post(visitor, subscription.conversation(), text.asString(), clientMessageId, this);
+        } catch (SendRejectedException e) {
+            error(Rejections.problem(e), clientMessageId);
+            return;
+        }
+        if (posted.duplicate()) {
+            posted.stored()
+                    .whenCompleteAsync(
+                            (stored, failure) -> {
+                                if (failure == null) {
+                                    onStored(stored);
+                                } else {
+                                    onStoreFailed(posted.message());
+                                }
+                            },
+                            Thread::startVirtualThread);
+        }
+    }
+
+    private void resume(JsonNode frame) {
+        JsonNode idNode = frame.path("conversationId");
+        JsonNode afterNode = frame.path("afterSeq");
+        if (!afterNode.isMissingNode() && !(afterNode.isIntegralNumber() && afterNode.asLong() >= 0)) {
+            error(ProblemException.invalid("afterSeq", "must be a whole number of at least 0"), null);
+            return;
+        }
+        long afterSeq = afterNode.isMissingNode() ? 0 : afterNode.asLong();
+        ConversationId id = subscription.conversation();
+        if (idNode.isString() && !idNode.asString().equals(id.value())) {
+            id = parse(idNode.asString()).orElseThrow(ConversationNotFoundException::new);
+            ChatEngine.Subscription next = engine.subscribe(visitor, id, afterSeq, this);
+            subscription.close();
+            subscription = next;
+        } else {
+            subscription.replay(afterSeq);
+        }
+    }
+
+    void closed() {
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        send(new Frames.MessageFrame(MessageView.of(message)));
+    }
+
+    @Override
+    public void onTyping(MessageRole role) {
+        send(new Frames.Typing(role.wireName()));
+    }
+
+    @Override
+    public void onDelta(MessageId reply, String text) {
+        send(new Frames.Delta(reply.value(), text));
+    }
+
+    @Override
+    public void onStored(Message own) {
+        send(new Frames.Ack(own.clientMessageId(), own.id().value(), own.seq()));
+    }
+
+    @Override
+    public void onStoreDelayed(Message own) {
+        error(Rejections.notSavedYet(), own.clientMessageId());
+    }
+
+    @Override
+    public void onStoreFailed(Message own) {
+        error(Rejections.notSaved(Duration.ofSeconds(5)), own.clientMessageId());
+    }
+
+    private void error(ProblemException problem, String clientMessageId) {
+        send(Frames.Error.of(problem, clientMessageId));
+    }
+
+    private void send(Object frame) {
+        if (!session.isOpen()) {
+            return;
+        }
+        try {
+            session.sendMessage(new TextMessage(json.writeValueAsString(frame)));
+        } catch (IOException | IllegalStateException e) {
+            // The client left or could not keep up (the session closes itself then); nothing to tell anyone.
+            log.debug("Frame not delivered to session {}: {}", session.getId(), e.toString());
+        }
+    }
+
+    private void close(CloseStatus status) {
+        try {
+            session.close(status);
+        } catch (IOException e) {
+            log.debug("Closing session {} failed: {}", session.getId(), e.toString());
+        }
+    }
+
+    private static Optional<ConversationId> parse(String id) {
+        try {
+            return Optional.of(new ConversationId(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    static int utf8Length(CharSequence text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,78 @@
+package io.parley.conversation.web;
+
+import io.parley.tenant.Organization;
+import io.parley.tenant.OrganizationId;
+import io.parley.tenant.Organizations;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Checks a chat connection before it opens: a browser page may open an organization's chat only from an origin that
+ * organization allows (otherwise the upgrade is refused with 403). The query's parameters are kept for the handler,
+ * which answers anything else wrong with an error frame the client can read.
+ */
+class ChatHandshake implements HandshakeInterceptor {
+
+    private static final String REQUEST = "parley.request";
+
+    /** What the client asked for; {@code organization} is null for an unknown site key. */
+    record Request(OrganizationId organization, String visitorToken, String conversationId) {}
+
+    private final Organizations organizations;
+    private final CustomerOrigins origins;
+
+    ChatHandshake(Organizations organizations, CustomerOrigins origins) {
+        this.organizations = organizations;
+        this.origins = origins;
+    }
+
+    static Request request(WebSocketSession session) {
+        return (Request) session.getAttributes().get(REQUEST);
+    }
+
+    @Override
+    public boolean beforeHandshake(
+            ServerHttpRequest request,
+            ServerHttpResponse response,
+            WebSocketHandler handler,
+            Map<String, Object> attributes) {
+        var query = UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams();
+        Optional<Organization> organization =
+                Optional.ofNullable(query.getFirst("siteKey")).flatMap(organizations::bySiteKey);
+        String ownOrigin = request.getURI().getScheme().replace("ws", "http") + "://"
+                + request.getHeaders().getFirst(HttpHeaders.HOST);
+        if (organization.isPresent()
+                && !origins.allowed(
+                        organization.get().id(), request.getHeaders().getOrigin(), ownOrigin)) {
+            response.setStatusCode(HttpStatus.FORBIDDEN);
+            return false;
+        }
+        attributes.put(
+                REQUEST,
+                new Request(
+                        organization.map(Organization::id).orElse(null),
+                        blankToNull(query.getFirst("visitorToken")),
+                        blankToNull(query.getFirst("conversationId"))));
+        return true;
+    }
+
+    @Override
+    public void afterHandshake(
+            ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception exception) {}
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : decode(value);
+    }
+
+    private static String decode(String value) {
+        return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

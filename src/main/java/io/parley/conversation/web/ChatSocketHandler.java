@@ -1,0 +1,128 @@
+package io.parley.conversation.web;
+
+import io.parley.conversation.ChatEngine;
+import io.parley.conversation.Conversation;
+import io.parley.conversation.ConversationId;
+import io.parley.conversation.StoreUnavailableException;
+import io.parley.conversation.Visitor;
+import io.parley.conversation.VisitorId;
+import io.parley.tenant.OrganizationId;
+import io.parley.web.ProblemType;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /ws/chat}: opens each connection on the visitor's conversation (starting one when the client has none) and
+ * passes frames to its {@link ChatConnection}. Text arrives in parts when a frame is larger than the container's
+ * buffer, so an oversized frame is answered with an error instead of a dropped connection.
+ */
+class ChatSocketHandler extends AbstractWebSocketHandler {
+
+    private static final String CONNECTION = "parley.connection";
+
+    private final ChatEngine engine;
+    private final VisitorAuthentication visitors;
+    private final JsonMapper json;
+    private final int sendTimeLimitMillis;
+    private final int sendBufferLimitBytes;
+
+    ChatSocketHandler(
+            ChatEngine engine,
+            VisitorAuthentication visitors,
+            JsonMapper json,
+            Duration sendTimeLimit,
+            int sendBufferLimitBytes) {
+        this.engine = engine;
+        this.visitors = visitors;
+        this.json = json;
+        this.sendTimeLimitMillis = (int) sendTimeLimit.toMillis();
+        this.sendBufferLimitBytes = sendBufferLimitBytes;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession raw) {
+        WebSocketSession session =
+                new ConcurrentWebSocketSessionDecorator(raw, sendTimeLimitMillis, sendBufferLimitBytes);
+        ChatConnection connection = new ChatConnection(session, engine, json);
+        raw.getAttributes().put(CONNECTION, connection);
+        ChatHandshake.Request request = ChatHandshake.request(raw);
+        if (request.organization() == null) {
+            connection.refuse(ProblemType.NOT_FOUND.exception("No organization has this site key."));
+            return;
+        }
+        try {
+            open(connection, request, request.organization());
+        } catch (StoreUnavailableException e) {
+            connection.refuse(ProblemType.UNAVAILABLE.exception(
+                    "We cannot reach our records right now. Try again shortly.", Duration.ofSeconds(5)));
+        }
+    }
+
+    private void open(ChatConnection connection, ChatHandshake.Request request, OrganizationId organization) {
+        Visitor visitor;
+        String token = request.visitorToken();
+        if (token != null) {
+            Optional<Visitor> verified = visitors.verify(token);
+            if (verified.isEmpty()) {
+                connection.refuse(ProblemType.UNAUTHORIZED.exception(
+                        "The visitor token is not valid or has expired. Connect without it to start again."));
+                return;
+            }
+            if (!verified.get().organization().equals(organization)) {
+                connection.refuse(ProblemType.NOT_FOUND.exception("There is no such conversation for this visitor."));
+                return;
+            }
+            visitor = verified.get();
+        } else {
+            visitor = new Visitor(organization, VisitorId.generate(), null);
+            token = visitors.issue(visitor);
+        }
+        Conversation conversation;
+        if (request.conversationId() != null) {
+            Optional<Conversation> found = parse(request.conversationId()).flatMap(id -> engine.find(visitor, id));
+            if (found.isEmpty()) {
+                connection.refuse(ProblemType.NOT_FOUND.exception("There is no such conversation for this visitor."));
+                return;
+            }
+            conversation = found.get();
+        } else if (request.visitorToken() != null) {
+            conversation = engine.resumeOrStart(visitor, null);
+        } else {
+            conversation = engine.start(visitor, null);
+        }
+        connection.open(visitor, conversation, token);
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        ChatConnection connection = (ChatConnection) session.getAttributes().get(CONNECTION);
+        connection.receive(message.getPayload(), message.isLast());
+    }
+
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        ChatConnection connection = (ChatConnection) session.getAttributes().get(CONNECTION);
+        if (connection != null) {
+            connection.closed();
+        }
+    }
+
+    private static Optional<ConversationId> parse(String id) {
+        try {
+            return Optional.of(new ConversationId(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.parley.conversation.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.parley.web.ProblemException;
+
+/** The server's WebSocket frames (API.md, "Real-time chat"), as records serialized to JSON text. */
+final class Frames {
+
+    private Frames() {}
+
+    record Session(String type, String conversationId, String visitorToken, String status) {
+        Session(String conversationId, String visitorToken, String status) {
+            this("session", conversationId, visitorToken, status);
+        }
+    }
+
+    record Ack(String type, String clientMessageId, String messageId, long seq) {
+        Ack(String clientMessageId, String messageId, long seq) {
+            this("ack", clientMessageId, messageId, seq);
+        }
+    }
+
+    record Typing(String type, String role) {
+        Typing(String role) {
+            this("typing", role);
+        }
+    }
+
+    record Delta(String type, String messageId, String text) {
+        Delta(String messageId, String text) {
+            this("delta", messageId, text);
+        }
+    }
+
+    record MessageFrame(String type, MessageView message) {
+        MessageFrame(MessageView message) {
+            this("message", message);
+        }
+    }
+
+    record Pong(String type) {
+        Pong() {
+            this("pong");
+        }
+    }
+
+    /** The problem inside an error frame; {@code clientMessageId} names the message it is about, when it is about one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Error(String type, Problem problem, String clientMessageId) {
+        static Error of(ProblemException e, String clientMessageId) {
+            return new Error(
+                    "error",
+                    new Problem(
+                            e.type().uri().toString(),
+                            e.type().title(),
+                            e.type().status(),
+                            e.detail(),
+                            e.retryAfter()
+                                    .map(d -> Math.max(1, (d.toMillis() + 999) / 1000))
+                                    .orElse(null)),
+                    clientMessageId);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Problem(String type, String title, int status, String detail, Long retryAfter) {}
+}

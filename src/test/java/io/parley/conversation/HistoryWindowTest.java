@@ -1,0 +1,118 @@
+package io.parley.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parley.llm.ChatTurn;
+import io.parley.tenant.OrganizationId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HistoryWindowTest {
+
+    private final OrganizationId organization = OrganizationId.generate();
+    private final ConversationId conversation = ConversationId.generate();
+    private final List<Message> messages = new ArrayList<>();
+
+    @Test
+    void keepsTheWholeConversationWhenItFits() {
+        Message q1 = customer("Do you ship to Norway?");
+        reply(q1, "Yes, in 5 days.");
+        Message q2 = customer("And to Iceland?");
+
+        assertThat(HistoryWindow.fit(messages, q2, 1000))
+                .containsExactly(
+                        ChatTurn.customer("Do you ship to Norway?"),
+                        ChatTurn.assistant("Yes, in 5 days."),
+                        ChatTurn.customer("And to Iceland?"));
+    }
+
+    @Test
+    void dropsTheOldestTurnsFirstAndNeverTheQuestion() {
+        Message q1 = customer("a".repeat(400));
+        reply(q1, "b".repeat(400));
+        Message q2 = customer("c".repeat(40));
+        reply(q2, "d".repeat(40));
+        Message q3 = customer("e".repeat(2000));
+
+        List<ChatTurn> window = HistoryWindow.fit(messages, q3, 60);
+
+        assertThat(window).containsExactly(ChatTurn.customer("e".repeat(2000)));
+        assertThat(HistoryWindow.fit(messages, q3, 560 + 40))
+                .containsExactly(
+                        ChatTurn.customer("c".repeat(40)),
+                        ChatTurn.assistant("d".repeat(40)),
+                        ChatTurn.customer("e".repeat(2000)));
+    }
+
+    @Test
+    void placesEachReplyRightAfterTheMessageItAnswers() {
+        Message q1 = customer("one");
+        Message q2 = customer("two, sent while the first reply was streaming");
+        reply(q1, "answer to one");
+
+        assertThat(HistoryWindow.fit(messages, q2, 1000))
+                .containsExactly(
+                        ChatTurn.customer("one"),
+                        ChatTurn.assistant("answer to one"),
+                        ChatTurn.customer("two, sent while the first reply was streaming"));
+    }
+
+    @Test
+    void leavesOutMessagesAfterTheOneBeingAnswered() {
+        Message q1 = customer("one");
+        customer("two");
+
+        assertThat(HistoryWindow.fit(messages, q1, 1000)).containsExactly(ChatTurn.customer("one"));
+    }
+
+    @Test
+    void keepsACutFromOrphaningAReply() {
+        Message q1 = customer("x".repeat(100));
+        reply(q1, "short");
+        Message q2 = customer("question");
+
+        assertThat(HistoryWindow.fit(messages, q2, 20)).first().isEqualTo(ChatTurn.customer("question"));
+    }
+
+    @Test
+    void estimatesAboutFourCharactersPerToken() {
+        assertThat(HistoryWindow.estimateTokens("")).isEqualTo(4);
+        assertThat(HistoryWindow.estimateTokens("x".repeat(400))).isEqualTo(104);
+    }
+
+    private Message customer(String text) {
+        Message m = new Message(
+                MessageId.generate(),
+                organization,
+                conversation,
+                messages.size() + 1,
+                MessageRole.CUSTOMER,
+                text,
+                Instant.now(),
+                null,
+                null,
+                null,
+                null,
+                List.of());
+        messages.add(m);
+        return m;
+    }
+
+    private void reply(Message question, String text) {
+        messages.add(new Message(
+                MessageId.generate(),
+                organization,
+                conversation,
+                messages.size() + 1,
+                MessageRole.ASSISTANT,
+                text,
+                Instant.now(),
+                null,
+                question.id(),
+                1,
+                "m",
+                List.of()));
+    }
+}

@@ -1,0 +1,48 @@
+package io.parley.conversation;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records a listener's events, in order, as short strings such as "stored:1", "delta:…", "message:2:assistant". */
+final class RecordingListener implements ConversationListener {
+
+    final List<String> events = new CopyOnWriteArrayList<>();
+    final List<Message> messages = new CopyOnWriteArrayList<>();
+    final List<Message> stored = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onMessage(Message message) {
+        messages.add(message);
+        events.add("message:" + message.seq() + ":" + message.role().wireName());
+    }
+
+    @Override
+    public void onTyping(MessageRole role) {
+        events.add("typing:" + role.wireName());
+    }
+
+    @Override
+    public void onDelta(MessageId reply, String text) {
+        events.add("delta:" + text);
+    }
+
+    @Override
+    public void onStored(Message own) {
+        stored.add(own);
+        events.add("stored:" + own.seq());
+    }
+
+    @Override
+    public void onStoreDelayed(Message own) {
+        events.add("delayed:" + own.seq());
+    }
+
+    @Override
+    public void onStoreFailed(Message own) {
+        events.add("failed:" + own.seq());
+    }
+
+    List<Message> replies() {
+        return messages.stream().filter(m -> m.role() == MessageRole.ASSISTANT).toList();
+    }
+}
