@@ -1,0 +1,75 @@
+package io.parley.llm.builtin;
+
+import io.parley.llm.ChatTurn;
+import io.parley.llm.DeltaSink;
+import io.parley.llm.LanguageModel;
+import io.parley.llm.ModelCapabilities;
+import io.parley.llm.ModelException;
+import io.parley.llm.ModelReply;
+import io.parley.llm.ModelRequest;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The built-in, fully offline answer engine: no language model, no network. It answers the customer's last
+ * message from the organization's {@link io.parley.llm.Grounding} only, quoting its sentences and never
+ * inventing facts; when nothing in the profile is relevant, or the customer asks for a person, it gives the
+ * organization's fallback message and offers to connect a person.
+ *
+ * <p>Thread-safe and deterministic. The reply is streamed word by word (a word and its trailing space per piece)
+ * without delay. An interrupted calling thread gets a {@link ModelException} ({@code UNAVAILABLE}) before the
+ * next piece, with its interrupt flag kept.
+ */
+public final class BuiltinLanguageModel implements LanguageModel {
+
+    /** The model name in every {@link ModelReply} of this engine. */
+    public static final String MODEL = "parley-builtin";
+
+    private static final Pattern WORD_PIECE = Pattern.compile("\\S+\\s*");
+    private static final int CHARS_PER_TOKEN = 4;
+
+    private final String id;
+    private final Answerer answerer = new Answerer();
+
+    /** @param id the provider id it is configured under, usually {@code builtin} */
+    public BuiltinLanguageModel(String id) {
+        this.id = Objects.requireNonNull(id, "id");
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public ModelCapabilities capabilities() {
+        return new ModelCapabilities(true, true);
+    }
+
+    @Override
+    public ModelReply generate(ModelRequest request, DeltaSink sink) {
+        String reply = answerer.reply(request.question(), request.grounding());
+        Matcher pieces = WORD_PIECE.matcher(reply);
+        while (pieces.find()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new ModelException(ModelException.Kind.UNAVAILABLE, "interrupted while streaming");
+            }
+            sink.onDelta(pieces.group());
+        }
+        return new ModelReply(reply, MODEL, new ModelReply.Usage(inputTokens(request), estimate(reply)));
+    }
+
+    /** No tokenizer runs here; the estimate keeps usage figures comparable with the other engines. */
+    private static long inputTokens(ModelRequest request) {
+        long chars = request.systemPrompt().length();
+        for (ChatTurn turn : request.history()) {
+            chars += turn.text().length();
+        }
+        return Math.ceilDiv(chars, CHARS_PER_TOKEN);
+    }
+
+    private static long estimate(String text) {
+        return Math.ceilDiv(text.length(), CHARS_PER_TOKEN);
+    }
+}

@@ -1,0 +1,62 @@
+package io.parley.llm.openai;
+
+import io.parley.llm.ModelException;
+import io.parley.llm.ModelException.Kind;
+import java.net.http.HttpHeaders;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Maps an OpenAI-compatible server's HTTP answers to {@link ModelException}s, in one place. Messages name the
+ * provider id and the status only: the server's own error body may echo the prompt or the key, so it is never read.
+ */
+final class HttpFailures {
+
+    private HttpFailures() {}
+
+    static ModelException forStatus(String providerId, int status, HttpHeaders headers, Clock clock) {
+        String prefix = "provider '" + providerId + "' answered HTTP " + status;
+        return switch (status) {
+            case 401, 403 -> new ModelException(Kind.MISCONFIGURED, prefix + ": check its api-key");
+            case 404 -> new ModelException(Kind.MISCONFIGURED, prefix + ": check its base-url and model");
+            case 408 -> new ModelException(Kind.TIMEOUT, prefix);
+            case 429 -> new ModelException(Kind.RATE_LIMITED, prefix, retryAfter(headers, clock), null);
+            default -> {
+                if (status >= 500) {
+                    yield new ModelException(Kind.UNAVAILABLE, prefix, retryAfter(headers, clock), null);
+                }
+                if (status >= 400) {
+                    // 400, 413, 422…: our request was refused as it is; sending it again will not help.
+                    yield new ModelException(Kind.MISCONFIGURED, prefix + ": the request was refused");
+                }
+                yield new ModelException(Kind.INVALID_RESPONSE, prefix + ": expected 200");
+            }
+        };
+    }
+
+    private static @Nullable Duration retryAfter(HttpHeaders headers, Clock clock) {
+        return headers.firstValue("Retry-After")
+                .flatMap(value -> retryAfter(value, clock))
+                .orElse(null);
+    }
+
+    /** Retry-After as delay-seconds or as an HTTP date (RFC 9110 §10.2.3); empty when unreadable. */
+    static Optional<Duration> retryAfter(String value, Clock clock) {
+        String trimmed = value.strip();
+        if (trimmed.matches("\\d{1,9}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(trimmed)));
+        }
+        try {
+            ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration wait = Duration.between(clock.instant(), at.toInstant());
+            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+}

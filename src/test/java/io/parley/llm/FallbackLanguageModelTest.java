@@ -1,0 +1,151 @@
+package io.parley.llm;
+
+import static io.parley.testing.ModelRequests.ask;
+import static io.parley.testing.ModelRequests.withTimeout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parley.llm.ModelException.Kind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class FallbackLanguageModelTest {
+
+    private final List<String> pieces = new ArrayList<>();
+
+    @AfterEach
+    void clearInterruptFlag() {
+        Thread.interrupted();
+    }
+
+    @Test
+    void answersWithTheFirstModelWithoutTryingTheOthers() {
+        var first = FakeModel.replying("first", "Hello");
+        var second = FakeModel.replying("second", "Other");
+
+        ModelReply reply = new FallbackLanguageModel(List.of(first, second)).generate(ask("Hi"), pieces::add);
+
+        assertThat(reply.text()).isEqualTo("Hello");
+        assertThat(second.calls).isEmpty();
+    }
+
+    @Test
+    void triesTheNextModelWhenOneFailsBeforeAnyPiece() {
+        var first = FakeModel.failing("first", Kind.UNAVAILABLE, 0);
+        var second = FakeModel.failing("second", Kind.MISCONFIGURED, 0);
+        var third = FakeModel.replying("third", "From the third");
+
+        ModelReply reply = new FallbackLanguageModel(List.of(first, second, third)).generate(ask("Hi"), pieces::add);
+
+        assertThat(reply.text()).isEqualTo("From the third");
+        assertThat(pieces).containsExactly("From ", "the ", "third");
+    }
+
+    @Test
+    void rethrowsWhenAModelFailsAfterSomeOfItsReplyReachedTheSink() {
+        var first = FakeModel.failing("first", Kind.INVALID_RESPONSE, 1);
+        var second = FakeModel.replying("second", "Other");
+
+        assertThatThrownBy(() -> new FallbackLanguageModel(List.of(first, second)).generate(ask("Hi"), pieces::add))
+                .isInstanceOfSatisfying(
+                        ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_RESPONSE));
+        assertThat(second.calls).isEmpty();
+        assertThat(pieces).containsExactly("partial ");
+    }
+
+    @Test
+    void throwsTheLastFailureWithTheEarlierOnesSuppressedWhenAllFail() {
+        var first = FakeModel.failing("first", Kind.RATE_LIMITED, 0);
+        var second = FakeModel.failing("second", Kind.UNAVAILABLE, 0);
+
+        assertThatThrownBy(() -> new FallbackLanguageModel(List.of(first, second)).generate(ask("Hi"), pieces::add))
+                .isInstanceOfSatisfying(ModelException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
+                    assertThat(e.getSuppressed())
+                            .singleElement()
+                            .isInstanceOfSatisfying(ModelException.class, earlier -> assertThat(earlier.kind())
+                                    .isEqualTo(Kind.RATE_LIMITED));
+                });
+    }
+
+    @Test
+    void givesTheNextModelOnlyWhatIsLeftOfTheTimeout() {
+        var first = FakeModel.failing("first", Kind.UNAVAILABLE, 0);
+        var second = FakeModel.replying("second", "Ok");
+        Duration timeout = Duration.ofSeconds(10);
+
+        new FallbackLanguageModel(List.of(first, second)).generate(withTimeout(ask("Hi"), timeout), pieces::add);
+
+        assertThat(first.calls.getFirst().timeout()).isEqualTo(timeout);
+        assertThat(second.calls.getFirst().timeout()).isPositive().isLessThan(timeout);
+    }
+
+    @Test
+    void doesNotTryTheNextModelWhenTheCallerWasInterrupted() {
+        var first = FakeModel.failing("first", Kind.UNAVAILABLE, 0);
+        var second = FakeModel.replying("second", "Other");
+        Thread.currentThread().interrupt();
+
+        assertThatThrownBy(() -> new FallbackLanguageModel(List.of(first, second)).generate(ask("Hi"), pieces::add))
+                .isInstanceOf(ModelException.class);
+        assertThat(second.calls).isEmpty();
+    }
+
+    @Test
+    void describesItselfAsItsFirstModel() {
+        var chain = new FallbackLanguageModel(
+                List.of(FakeModel.replying("primary", "a"), FakeModel.replying("secondary", "b")));
+
+        assertThat(chain.id()).isEqualTo("primary");
+        assertThat(chain.capabilities()).isEqualTo(new ModelCapabilities(false, true));
+    }
+
+    /** Replies word by word, or fails after a number of pieces; records the requests it got. */
+    private static final class FakeModel implements LanguageModel {
+        private final String id;
+        private final String reply;
+        private final Kind failure;
+        final List<ModelRequest> calls = new ArrayList<>();
+
+        private FakeModel(String id, String reply, Kind failure) {
+            this.id = id;
+            this.reply = reply;
+            this.failure = failure;
+        }
+
+        static FakeModel replying(String id, String reply) {
+            return new FakeModel(id, reply, null);
+        }
+
+        static FakeModel failing(String id, Kind kind, int piecesBeforeFailure) {
+            return new FakeModel(id, "partial ".repeat(piecesBeforeFailure), kind);
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public ModelCapabilities capabilities() {
+            return new ModelCapabilities(false, true);
+        }
+
+        @Override
+        public ModelReply generate(ModelRequest request, DeltaSink sink) {
+            calls.add(request);
+            for (String piece : reply.split("(?<= )")) {
+                if (!piece.isEmpty()) {
+                    sink.onDelta(piece);
+                }
+            }
+            if (failure != null) {
+                throw new ModelException(failure, id + " failed");
+            }
+            return new ModelReply(reply, id, ModelReply.Usage.NONE);
+        }
+    }
+}

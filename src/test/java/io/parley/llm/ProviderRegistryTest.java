@@ -1,0 +1,143 @@
+package io.parley.llm;
+
+import static io.parley.testing.ModelRequests.ORGANIZATION;
+import static io.parley.testing.ModelRequests.ask;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parley.llm.LlmProperties.Provider;
+import io.parley.llm.LlmProperties.ProviderType;
+import io.parley.llm.builtin.BuiltinLanguageModel;
+import io.parley.testing.OpenAiScript;
+import io.parley.testing.ScriptedOpenAiServer;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+class ProviderRegistryTest {
+
+    private final ScriptedOpenAiServer server = ScriptedOpenAiServer.start();
+    private final List<ProviderRegistry> registries = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        registries.forEach(ProviderRegistry::close);
+        server.close();
+    }
+
+    private ProviderRegistry registry(String defaultId, Map<String, Provider> providers, List<String> fallback) {
+        var registry = new ProviderRegistry(new LlmProperties(defaultId, providers, fallback, null));
+        registries.add(registry);
+        return registry;
+    }
+
+    private Provider scripted() {
+        return new Provider(ProviderType.OPENAI, server.baseUrl(), "sk-test", "gpt-test", null, null);
+    }
+
+    @Test
+    void usesTheBuiltinEngineWhenNothingIsConfigured() {
+        var registry = new ProviderRegistry(LlmProperties.defaults());
+        registries.add(registry);
+
+        assertThat(registry.offline()).isTrue();
+        assertThat(registry.defaultModel().id()).isEqualTo("builtin");
+        assertThat(registry.modelFor(ORGANIZATION)
+                        .generate(ask("Hello"), DeltaSink.IGNORE)
+                        .model())
+                .isEqualTo(BuiltinLanguageModel.MODEL);
+    }
+
+    @Test
+    void usesAConfiguredOpenAiProviderAsTheDefault() {
+        var registry = registry("gpt", Map.of("gpt", scripted()), List.of());
+
+        ModelReply reply = registry.modelFor(ORGANIZATION).generate(ask("Hello"), DeltaSink.IGNORE);
+
+        assertThat(reply.text()).isEqualTo(OpenAiScript.echoOf("Hello"));
+        assertThat(registry.offline()).isFalse();
+        assertThat(registry.defaultModel().id()).isEqualTo("gpt");
+        assertThat(server.lastRequest().model()).isEqualTo("gpt-test");
+    }
+
+    @Test
+    void runsAnOllamaProviderThroughTheOpenAiCompatibleAdapter() {
+        var ollama = new Provider(ProviderType.OLLAMA, server.baseUrl(), null, "llama3.2", null, null);
+        var registry = registry("local", Map.of("local", ollama), List.of());
+
+        registry.modelFor(ORGANIZATION).generate(ask("Hello"), DeltaSink.IGNORE);
+
+        assertThat(server.lastRequest().model()).isEqualTo("llama3.2");
+        assertThat(server.lastRequest().authorization()).isEmpty();
+    }
+
+    @Test
+    void failsWithAClearMessageForAnUnknownDefault() {
+        assertThatThrownBy(() -> registry("claude", Map.of("gpt", scripted()), List.of()))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("parley.llm.default")
+                .hasMessageContaining("no provider 'claude' is configured")
+                .hasMessageContaining("known providers: gpt, builtin");
+    }
+
+    @Test
+    void failsWithAClearMessageForAnUnknownFallback() {
+        assertThatThrownBy(() -> registry("gpt", Map.of("gpt", scripted()), List.of("builtin", "backup")))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("parley.llm.fallback")
+                .hasMessageContaining("no provider 'backup' is configured");
+    }
+
+    @Test
+    void failsWithAClearMessageForATypeThisVersionDoesNotRun() {
+        var bedrock = new Provider(ProviderType.BEDROCK, null, null, null, "us-east-1", null);
+
+        assertThatThrownBy(() -> registry("claude", Map.of("claude", bedrock), List.of()))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("parley.llm.providers.claude.type")
+                .hasMessageContaining("provider 'claude' has type bedrock")
+                .hasMessageContaining("supported types: openai, ollama, builtin");
+    }
+
+    @Test
+    void failsWhenAnOpenAiCompatibleProviderHasNoModelOrAnUnusableUrl() {
+        var noModel = new Provider(ProviderType.OPENAI, null, "sk", null, null, null);
+        var badUrl = new Provider(ProviderType.OLLAMA, URI.create("localhost:11434"), null, "llama3.2", null, null);
+
+        assertThatThrownBy(() -> registry("gpt", Map.of("gpt", noModel), List.of()))
+                .hasMessageContaining("parley.llm.providers.gpt.model");
+        assertThatThrownBy(() -> registry("local", Map.of("local", badUrl), List.of()))
+                .hasMessageContaining("parley.llm.providers.local.base-url")
+                .hasMessageContaining("http or https");
+    }
+
+    @Test
+    void fallsBackWhenTheDefaultFailsBeforeReplying() {
+        server.script(OpenAiScript.status(500, "{}"));
+        var registry = registry("gpt", Map.of("gpt", scripted()), List.of("builtin"));
+
+        ModelReply reply = registry.modelFor(ORGANIZATION).generate(ask("Hello"), DeltaSink.IGNORE);
+
+        assertThat(reply.model()).isEqualTo(BuiltinLanguageModel.MODEL);
+        assertThat(server.requests()).hasSize(1);
+        assertThat(registry.defaultModel().id()).isEqualTo("gpt");
+    }
+
+    @Test
+    void doesNotFallBackOnceTheDefaultHasStreamedPartOfItsReply() {
+        server.script(
+                OpenAiScript.reply("Partial answer that breaks").inChunks(4).stopAfter(1));
+        var registry = registry("gpt", Map.of("gpt", scripted()), List.of("builtin"));
+        List<String> pieces = new ArrayList<>();
+
+        assertThatThrownBy(() -> registry.modelFor(ORGANIZATION).generate(ask("Hello"), pieces::add))
+                .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind())
+                        .isEqualTo(ModelException.Kind.INVALID_RESPONSE));
+        assertThat(pieces).isNotEmpty();
+        assertThat("Partial answer that breaks").startsWith(String.join("", pieces));
+    }
+}

@@ -1,0 +1,80 @@
+package io.parley.llm.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parley.llm.ModelException;
+import io.parley.llm.ModelReply.Usage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class ChatCompletionStreamTest {
+
+    private final List<String> pieces = new ArrayList<>();
+
+    private ChatCompletionStream.Result read(String sse) throws IOException {
+        return new ChatCompletionStream(JsonMapper.builder().build(), pieces::add, "p")
+                .read(new BufferedReader(new StringReader(sse)));
+    }
+
+    @Test
+    void skipsCommentsBlankLinesAndOtherFields() throws IOException {
+        var result = read(
+                """
+                : keep-alive
+
+                event: message
+                id: 1
+                data: {"model":"m1","choices":[{"delta":{"role":"assistant","content":null}}]}
+
+                data:{"choices":[{"delta":{"content":"Hi"}}]}
+                data: {"choices":[{"delta":{"content":""}}]}
+                data: {"choices":[{"delta":{"content":" you"},"finish_reason":"stop"}]}
+                data: {"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2}}
+                data: [DONE]
+                """);
+
+        assertThat(pieces).containsExactly("Hi", " you");
+        assertThat(result).isEqualTo(new ChatCompletionStream.Result("Hi you", "m1", new Usage(3, 2)));
+    }
+
+    @Test
+    void stopsReadingAtDone() throws IOException {
+        var result = read(
+                """
+                data: {"choices":[{"delta":{"content":"A"}}]}
+                data: [DONE]
+                data: {"choices":[{"delta":{"content":"B"}}]}
+                """);
+
+        assertThat(result.text()).isEqualTo("A");
+    }
+
+    @Test
+    void acceptsAFinishedStreamThatEndsWithoutDone() throws IOException {
+        var result = read("data: {\"choices\":[{\"delta\":{\"content\":\"A\"},\"finish_reason\":\"length\"}]}\n");
+
+        assertThat(result.text()).isEqualTo("A");
+        assertThat(result.usage()).isNull();
+    }
+
+    @Test
+    void rejectsAStreamThatEndsBeforeTheReplyIsComplete() {
+        assertThatThrownBy(() -> read("data: {\"choices\":[{\"delta\":{\"content\":\"A\"}}]}\n"))
+                .isInstanceOfSatisfying(ModelException.class, e -> assertThat(e.kind())
+                        .isEqualTo(ModelException.Kind.INVALID_RESPONSE));
+    }
+
+    @Test
+    void rejectsAChunkThatIsNotAnObjectWithoutQuotingIt() {
+        assertThatThrownBy(() -> read("data: [\"customer secret\"]\n"))
+                .isInstanceOf(ModelException.class)
+                .message()
+                .doesNotContain("customer secret");
+    }
+}

@@ -1,0 +1,226 @@
+package io.parley.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * A local OpenAI-compatible chat-completions server for tests and benchmarks: {@code POST /v1/chat/completions} on
+ * 127.0.0.1 and a random port, speaking the real wire format (SSE chunks ending with {@code data: [DONE]}, or one
+ * JSON object when the request says {@code "stream": false}).
+ *
+ * <p>Every request is recorded ({@link #requests()}, {@link #awaitRequests}). Each request is answered by the next
+ * {@link #script queued script}, or, when the queue is empty, by the {@link #respondWith responder}, which by
+ * default echoes: {@code "Echo: <last user message>"} in three chunks ({@link OpenAiScript#echoOf}).
+ *
+ * <pre>{@code
+ * try (var server = ScriptedOpenAiServer.start()) {
+ *     server.script(OpenAiScript.reply("Hi!").inChunks(2), OpenAiScript.status(500, "{}"));
+ *     // point a provider at server.baseUrl(), or use server.springProperties("scripted")
+ *     server.awaitRequests(1, Duration.ofSeconds(5));
+ * }
+ * }</pre>
+ *
+ * Thread-safe: each request is handled on its own virtual thread. Closing it releases hanging and stalled replies.
+ */
+public final class ScriptedOpenAiServer implements AutoCloseable {
+
+    /** The model name the server reports in its chunks. */
+    public static final String MODEL = "scripted-model";
+
+    private static final String CHAT_PATH = "/v1/chat/completions";
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final OpenAiWire wire = new OpenAiWire(json, closed);
+    private final Queue<OpenAiScript> scripts = new ConcurrentLinkedQueue<>();
+    private final List<RecordedOpenAiRequest> requests = new ArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private volatile Function<RecordedOpenAiRequest, OpenAiScript> responder = request -> OpenAiScript.echo();
+
+    private ScriptedOpenAiServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts a server on 127.0.0.1 and a free port. */
+    public static ScriptedOpenAiServer start() {
+        try {
+            return new ScriptedOpenAiServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the scripted OpenAI server", e);
+        }
+    }
+
+    /** The OpenAI-compatible base URL, e.g. {@code http://127.0.0.1:49152/v1}. */
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+    }
+
+    /** Spring properties that make {@code providerId} an {@code openai} provider served here, and the default. */
+    public Map<String, String> springProperties(String providerId) {
+        String prefix = "parley.llm.providers." + providerId + ".";
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("parley.llm.default", providerId);
+        properties.put(prefix + "type", "openai");
+        properties.put(prefix + "base-url", baseUrl().toString());
+        properties.put(prefix + "model", MODEL);
+        return properties;
+    }
+
+    /** Queues scripts for the next requests, one each, in order. */
+    public ScriptedOpenAiServer script(OpenAiScript... next) {
+        scripts.addAll(List.of(next));
+        return this;
+    }
+
+    /** Answers every request the queue does not cover (the default echoes). */
+    public ScriptedOpenAiServer respondWith(Function<RecordedOpenAiRequest, OpenAiScript> responder) {
+        this.responder = Objects.requireNonNull(responder, "responder");
+        return this;
+    }
+
+    /** Forgets recorded requests and queued scripts, and echoes again. */
+    public void reset() {
+        scripts.clear();
+        responder = request -> OpenAiScript.echo();
+        lock.lock();
+        try {
+            requests.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The requests received so far, oldest first. */
+    public List<RecordedOpenAiRequest> requests() {
+        lock.lock();
+        try {
+            return List.copyOf(requests);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The latest request; fails when there was none. */
+    public RecordedOpenAiRequest lastRequest() {
+        List<RecordedOpenAiRequest> all = requests();
+        if (all.isEmpty()) {
+            throw new AssertionError("the scripted OpenAI server received no request");
+        }
+        return all.getLast();
+    }
+
+    /** Waits until at least {@code count} requests have arrived, and returns them; fails after {@code timeout}. */
+    public List<RecordedOpenAiRequest> awaitRequests(int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        lock.lock();
+        try {
+            while (requests.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(
+                            "expected %d requests within %s, got %d".formatted(count, timeout, requests.size()));
+                }
+                arrived.awaitNanos(left);
+            }
+            return List.copyOf(requests);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for requests", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            RecordedOpenAiRequest request = record(exchange);
+            if (!request.path().equals(CHAT_PATH) || !request.method().equals("POST")) {
+                wire.send(exchange, 404, "{\"error\":{\"message\":\"not found\"}}");
+                return;
+            }
+            OpenAiScript script = scripts.poll();
+            answer(exchange, script != null ? script : responder.apply(request), request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // The client went away (timeouts, dropped connections): part of the scenarios, not a failure.
+        }
+    }
+
+    private void answer(HttpExchange exchange, OpenAiScript script, RecordedOpenAiRequest request)
+            throws IOException, InterruptedException {
+        switch (script) {
+            case OpenAiScript.Echo echo ->
+                answer(exchange, OpenAiScript.reply(OpenAiScript.echoOf(request.lastUserMessage())), request);
+            case OpenAiScript.Reply reply when request.stream() -> wire.stream(exchange, reply, request);
+            case OpenAiScript.Reply reply -> wire.whole(exchange, reply, request);
+            case OpenAiScript.Status status -> {
+                status.headers().forEach(exchange.getResponseHeaders()::set);
+                wire.send(exchange, status.status(), status.body());
+            }
+            case OpenAiScript.Malformed malformed -> wire.malformed(exchange);
+            case OpenAiScript.ErrorInStream error -> wire.errorInStream(exchange);
+            case OpenAiScript.Hang hang -> closed.await();
+        }
+    }
+
+    private RecordedOpenAiRequest record(HttpExchange exchange) throws IOException {
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        JsonNode body;
+        try {
+            body = bytes.length == 0 ? MissingNode.getInstance() : json.readTree(bytes);
+        } catch (JacksonException e) {
+            body = MissingNode.getInstance();
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        var request = new RecordedOpenAiRequest(
+                exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body);
+        lock.lock();
+        try {
+            requests.add(request);
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return request;
+    }
+}
