@@ -2,6 +2,7 @@ package io.parley.conversation;
 
 import io.parley.tenant.OrganizationId;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,8 @@ public record Conversation(
         Objects.requireNonNull(organization, "organization");
         Objects.requireNonNull(visitor, "visitor");
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(startedAt, "startedAt");
-        Objects.requireNonNull(lastMessageAt, "lastMessageAt");
+        // Kept to the microsecond, as databases store it.
+        startedAt = Objects.requireNonNull(startedAt, "startedAt").truncatedTo(ChronoUnit.MICROS);
+        lastMessageAt = Objects.requireNonNull(lastMessageAt, "lastMessageAt").truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -2,6 +2,7 @@ package io.parley.conversation;
 
 import io.parley.tenant.OrganizationId;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,7 +38,8 @@ public record Message(
         }
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(content, "content");
-        Objects.requireNonNull(createdAt, "createdAt");
+        // Kept to the microsecond, as databases store it, so a message reads the same live and from the store.
+        createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
         citations = citations == null ? List.of() : List.copyOf(citations);
     }
 }

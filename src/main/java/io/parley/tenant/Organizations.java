@@ -83,6 +83,11 @@ public class Organizations {
      * @throws EmailTakenException when the email already has an account
      */
     public SignedUp signUp(String email, String password, String organizationName) {
+        return signUp(email, password, organizationName, SiteKey.generate());
+    }
+
+    /** As {@link #signUp(String, String, String)}, with a chosen site key (the demo organization's is well known). */
+    public SignedUp signUp(String email, String password, String organizationName, SiteKey siteKey) {
         String normalized = normalizeEmail(email);
         if (!EMAIL.matcher(normalized).matches() || normalized.length() > 320) {
             throw new IllegalArgumentException("Enter a valid email address.");
@@ -93,7 +98,7 @@ public class Organizations {
             throw new IllegalArgumentException("The organization name must be 1 to 200 characters.");
         }
         var now = clock.instant();
-        var organization = new Organization(OrganizationId.generate(), name, SiteKey.generate(), now);
+        var organization = new Organization(OrganizationId.generate(), name, siteKey, now);
         var owner = new Member(
                 MemberId.generate(), organization.id(), normalized, passwords.encode(password), MemberRole.OWNER, now);
         BusinessProfile profile = BusinessProfile.startingPoint(name);

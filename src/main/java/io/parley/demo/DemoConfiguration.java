@@ -1,0 +1,27 @@
+package io.parley.demo;
+
+import io.parley.tenant.Organizations;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Seeds the demo organization when {@code parley.demo.enabled} is true, which by default it is in embedded mode
+ * (H2) and is not otherwise.
+ */
+@Configuration(proxyBeanMethods = false)
+class DemoConfiguration {
+
+    @Bean
+    DemoOrganization demoOrganization(Organizations organizations) {
+        return new DemoOrganization(organizations);
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${parley.demo.enabled:auto}' == 'true'"
+            + " or ('${parley.demo.enabled:auto}' == 'auto' and '${spring.datasource.url:}'.startsWith('jdbc:h2:'))")
+    ApplicationRunner seedDemoOrganization(DemoOrganization demo) {
+        return arguments -> demo.ensureExists();
+    }
+}
