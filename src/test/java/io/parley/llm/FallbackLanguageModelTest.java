@@ -6,19 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parley.llm.ModelException.Kind;
+import io.parley.llm.builtin.BuiltinLanguageModel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class FallbackLanguageModelTest {
+class FallbackLanguageModelTest extends LanguageModelContract {
 
     private final List<String> pieces = new ArrayList<>();
 
-    @AfterEach
-    void clearInterruptFlag() {
-        Thread.interrupted();
+    /** For the contract: a chain whose first model fails at once, so the built-in engine answers. */
+    @Override
+    protected LanguageModel model() {
+        return new FallbackLanguageModel(
+                List.of(FakeModel.failing("down", Kind.UNAVAILABLE, 0), new BuiltinLanguageModel("builtin")));
     }
 
     @Test

@@ -13,11 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The {@link LanguageModel} contract, which every adapter's test extends: pieces in order that add up to the reply,
- * on the calling thread; usage reported; the timeout honoured; interruption obeyed.
+ * on the calling thread; usage reported; the timeout honoured; interruption obeyed. The class-wide timeout turns
+ * an adapter that ignores its own into a failure rather than a hung build.
  */
+@Timeout(30)
 public abstract class LanguageModelContract {
 
     /** Slack for a loaded build machine; the contract's timeouts are far shorter than a hang would be. */

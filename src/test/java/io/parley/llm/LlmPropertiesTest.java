@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.llm.LlmProperties.Provider;
 import io.parley.llm.LlmProperties.ProviderType;
+import io.parley.testing.ModelRequests;
+import io.parley.testing.OpenAiScript;
+import io.parley.testing.ScriptedOpenAiServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -81,11 +85,27 @@ class LlmPropertiesTest {
     }
 
     @Test
+    void makesTheScriptedServerTheDefaultWithItsSpringProperties() {
+        try (var server = ScriptedOpenAiServer.start()) {
+            context.withPropertyValues(server.springProperties("scripted").entrySet().stream()
+                            .map(property -> property.getKey() + "=" + property.getValue())
+                            .toArray(String[]::new))
+                    .run(started -> {
+                        LanguageModel model =
+                                started.getBean(ProviderRegistry.class).modelFor(ModelRequests.ORGANIZATION);
+                        assertThat(model.generate(ModelRequests.ask("Hi"), DeltaSink.IGNORE)
+                                        .text())
+                                .isEqualTo(OpenAiScript.echoOf("Hi"));
+                    });
+        }
+    }
+
+    @Test
     void neverShowsTheApiKey() {
         var provider = new Provider(ProviderType.OPENAI, null, "sk-SECRET", "gpt", null, null);
 
         assertThat(provider.toString()).doesNotContain("sk-SECRET").contains("apiKey=******");
-        assertThat(new LlmProperties(null, java.util.Map.of("p", provider), List.of(), null).toString())
+        assertThat(new LlmProperties(null, Map.of("p", provider), List.of(), null).toString())
                 .doesNotContain("sk-SECRET");
     }
 

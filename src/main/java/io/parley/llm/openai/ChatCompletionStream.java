@@ -46,6 +46,9 @@ final class ChatCompletionStream {
                 continue;
             }
             String data = line.substring("data:".length()).strip();
+            if (data.isEmpty()) {
+                continue;
+            }
             if (data.equals("[DONE]")) {
                 return result();
             }
@@ -58,7 +61,7 @@ final class ChatCompletionStream {
     }
 
     private void accept(JsonNode chunk) {
-        if (chunk.has("error")) {
+        if (chunk.hasNonNull("error")) {
             throw invalid("the stream carried an error object");
         }
         if (chunk.path("model").isString()) {

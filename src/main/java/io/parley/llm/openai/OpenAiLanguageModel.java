@@ -1,6 +1,5 @@
 package io.parley.llm.openai;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.parley.llm.ChatTurn;
 import io.parley.llm.DeltaSink;
 import io.parley.llm.LanguageModel;
@@ -22,8 +21,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -106,7 +103,8 @@ final class OpenAiLanguageModel implements LanguageModel {
                 .timeout(request.timeout())
                 .header("Content-Type", "application/json")
                 .header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body(request))));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        json.writeValueAsBytes(ChatRequest.streaming(model, request))));
         if (apiKey != null) {
             builder.header("Authorization", "Bearer " + apiKey);
         }
@@ -156,16 +154,6 @@ final class OpenAiLanguageModel implements LanguageModel {
         }
     }
 
-    private ChatRequest body(ModelRequest request) {
-        List<Message> messages = new ArrayList<>(request.history().size() + 1);
-        messages.add(new Message("system", request.systemPrompt()));
-        for (ChatTurn turn : request.history()) {
-            String role = turn.speaker() == ChatTurn.Speaker.CUSTOMER ? "user" : "assistant";
-            messages.add(new Message(role, turn.text()));
-        }
-        return new ChatRequest(model, messages, true, new StreamOptions(true));
-    }
-
     private static long estimateInput(ModelRequest request) {
         long chars = request.systemPrompt().length();
         for (ChatTurn turn : request.history()) {
@@ -189,14 +177,4 @@ final class OpenAiLanguageModel implements LanguageModel {
             // Closing only releases the connection; there is nothing left to report.
         }
     }
-
-    record ChatRequest(
-            String model,
-            List<Message> messages,
-            boolean stream,
-            @JsonProperty("stream_options") StreamOptions streamOptions) {}
-
-    record Message(String role, String content) {}
-
-    record StreamOptions(@JsonProperty("include_usage") boolean includeUsage) {}
 }

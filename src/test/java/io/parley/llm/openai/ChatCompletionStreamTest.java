@@ -32,7 +32,8 @@ class ChatCompletionStreamTest {
                 id: 1
                 data: {"model":"m1","choices":[{"delta":{"role":"assistant","content":null}}]}
 
-                data:{"choices":[{"delta":{"content":"Hi"}}]}
+                data:{"choices":[{"delta":{"content":"Hi"}}],"error":null}
+                data:
                 data: {"choices":[{"delta":{"content":""}}]}
                 data: {"choices":[{"delta":{"content":" you"},"finish_reason":"stop"}]}
                 data: {"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2}}
