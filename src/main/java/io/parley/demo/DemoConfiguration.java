@@ -1,7 +1,7 @@
 package io.parley.demo;
 
 import io.parley.tenant.Organizations;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +21,8 @@ class DemoConfiguration {
     @Bean
     @ConditionalOnExpression("'${parley.demo.enabled:auto}' == 'true'"
             + " or ('${parley.demo.enabled:auto}' == 'auto' and '${spring.datasource.url:}'.startsWith('jdbc:h2:'))")
-    ApplicationRunner seedDemoOrganization(DemoOrganization demo) {
-        return arguments -> demo.ensureExists();
+    SmartInitializingSingleton seedDemoOrganization(DemoOrganization demo) {
+        // Before the web server starts, so that the first request already finds the demo.
+        return demo::ensureExists;
     }
 }

@@ -40,7 +40,7 @@ public class Organizations {
     private final Clock clock;
     private final String timingDecoy;
     private final SecureRandom random = new SecureRandom();
-    private final LoadingCache<SiteKey, Optional<Organization>> bySiteKey;
+    private final LoadingCache<SiteKey, Organization> bySiteKey;
     private final LoadingCache<OrganizationId, ProfileVersion> currentProfile;
     private final LoadingCache<OrganizationId, List<String>> origins;
 
@@ -61,7 +61,7 @@ public class Organizations {
         this.bySiteKey = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterWrite(CACHE_TTL)
-                .build(store::organizationBySiteKey);
+                .build(key -> store.organizationBySiteKey(key).orElse(null)); // misses are not cached
         this.currentProfile = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterWrite(CACHE_TTL)
@@ -138,7 +138,9 @@ public class Organizations {
 
     /** The organization a site key belongs to; empty for an unknown or malformed key. */
     public Optional<Organization> bySiteKey(String siteKey) {
-        return SiteKey.isWellFormed(siteKey) ? bySiteKey.get(new SiteKey(siteKey)) : Optional.empty();
+        return SiteKey.isWellFormed(siteKey)
+                ? Optional.ofNullable(bySiteKey.get(new SiteKey(siteKey)))
+                : Optional.empty();
     }
 
     /** The current profile and the prompt generated from it. */
