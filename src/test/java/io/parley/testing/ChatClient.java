@@ -1,0 +1,166 @@
+package io.parley.testing;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real WebSocket client of {@code /ws/chat} (the JDK's), for tests: sends frames, keeps every frame received in
+ * order, and waits for frames on a condition, never by sleeping.
+ */
+public final class ChatClient implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final WebSocket socket;
+    private final LinkedBlockingQueue<JsonNode> incoming;
+    private final List<JsonNode> received = new ArrayList<>();
+    private final CompletableFuture<Integer> closed;
+
+    private ChatClient(WebSocket socket, LinkedBlockingQueue<JsonNode> incoming, CompletableFuture<Integer> closed) {
+        this.socket = socket;
+        this.incoming = incoming;
+        this.closed = closed;
+    }
+
+    /** Opens {@code /ws/chat}; {@code visitorToken}, {@code conversationId} and {@code origin} may be null. */
+    public static ChatClient connect(
+            int port, String siteKey, String visitorToken, String conversationId, String origin) {
+        StringBuilder uri = new StringBuilder("ws://127.0.0.1:" + port + "/ws/chat?siteKey=" + encode(siteKey));
+        if (visitorToken != null) {
+            uri.append("&visitorToken=").append(encode(visitorToken));
+        }
+        if (conversationId != null) {
+            uri.append("&conversationId=").append(encode(conversationId));
+        }
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        LinkedBlockingQueue<JsonNode> queue = new LinkedBlockingQueue<>();
+        WebSocket.Builder builder =
+                HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        WebSocket socket = builder.buildAsync(URI.create(uri.toString()), new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            queue.add(JSON.readTree(text.toString()));
+                            text.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket webSocket, Throwable error) {
+                        closed.complete(-1);
+                    }
+                })
+                .join();
+        return new ChatClient(socket, queue, closed);
+    }
+
+    public static ChatClient connect(int port, String siteKey) {
+        return connect(port, siteKey, null, null, null);
+    }
+
+    /** The HTTP status with which the server refused the upgrade, or 101 when it opened. */
+    public static int handshakeStatus(int port, String siteKey, String origin) {
+        try (ChatClient ignored = connect(port, siteKey, null, null, origin)) {
+            return 101;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    public void send(String frame) {
+        socket.sendText(frame, true).join();
+    }
+
+    public void sendMessage(String text, String clientMessageId) {
+        send(JSON.writeValueAsString(
+                java.util.Map.of("action", "sendMessage", "message", text, "clientMessageId", clientMessageId)));
+    }
+
+    public void resume(String conversationId, long afterSeq) {
+        send("{\"action\":\"resume\",\"conversationId\":\"" + conversationId + "\",\"afterSeq\":" + afterSeq + "}");
+    }
+
+    /** The next frame received that matches, waiting for it; frames before it are kept in {@link #received()}. */
+    public JsonNode await(Predicate<JsonNode> matching) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try {
+            while (true) {
+                JsonNode frame = incoming.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (frame == null) {
+                    throw new AssertionError("no matching frame within " + WAIT + "; received: " + received);
+                }
+                received.add(frame);
+                if (matching.test(frame)) {
+                    return frame;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public JsonNode await(String type) {
+        return await(frame -> type.equals(frame.path("type").asString()));
+    }
+
+    /** The next {@code message} frame whose message has this role. */
+    public JsonNode awaitMessage(String role) {
+        return await(frame -> "message".equals(frame.path("type").asString())
+                && role.equals(frame.path("message").path("role").asString()));
+    }
+
+    /** Every frame received so far, in order (those {@link #await} went through). */
+    public List<JsonNode> received() {
+        return received;
+    }
+
+    /** Waits for the server to close the connection and returns its close code. */
+    public int awaitClose() {
+        return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.isDone()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
