@@ -26,6 +26,8 @@ public final class ChatClient implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     public static final Duration WAIT = Duration.ofSeconds(15);
+    /** Queued when the connection ends, so that waiting for a frame stops at once. */
+    private static final JsonNode CLOSED = JSON.createObjectNode().put("type", "parley-test-closed");
 
     private final WebSocket socket;
     private final LinkedBlockingQueue<JsonNode> incoming;
@@ -72,12 +74,14 @@ public final class ChatClient implements AutoCloseable {
                     @Override
                     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
                         closed.complete(statusCode);
+                        queue.add(CLOSED);
                         return null;
                     }
 
                     @Override
                     public void onError(WebSocket webSocket, Throwable error) {
                         closed.complete(-1);
+                        queue.add(CLOSED);
                     }
                 })
                 .join();
@@ -121,6 +125,10 @@ public final class ChatClient implements AutoCloseable {
                 JsonNode frame = incoming.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (frame == null) {
                     throw new AssertionError("no matching frame within " + WAIT + "; received: " + received);
+                }
+                if (frame == CLOSED) {
+                    incoming.add(CLOSED);
+                    throw new AssertionError("the connection closed before a matching frame; received: " + received);
                 }
                 received.add(frame);
                 if (matching.test(frame)) {
