@@ -127,7 +127,12 @@ public final class ChatEngine implements AutoCloseable {
     public Optional<Conversation> find(OrganizationId organization, ConversationId id) {
         LiveConversation active = live.get(id);
         if (active != null && active.conversation().organization().equals(organization)) {
-            return Optional.of(active.conversation());
+            active.lock().lock();
+            try {
+                return Optional.of(active.current());
+            } finally {
+                active.lock().unlock();
+            }
         }
         return store.find(organization, id);
     }

@@ -39,6 +39,8 @@ final class LiveConversation {
     private final Map<MessageId, CompletableFuture<Message>> replyWaiters = new HashMap<>();
     private final List<ConversationListener> listeners = new ArrayList<>();
     private long lastSeq;
+    private long lastVisibleSeq;
+    private Instant lastVisibleAt;
     private boolean complete;
     private boolean turnRunning;
     private MessageId streamingId;
@@ -61,6 +63,10 @@ final class LiveConversation {
         this.recentLimit = recentLimit;
         this.rateLimit = rateLimit;
         this.lastSeq = newest.isEmpty() ? 0 : newest.getLast().seq();
+        this.lastVisibleSeq = lastSeq;
+        this.lastVisibleAt = newest.isEmpty()
+                ? conversation.lastMessageAt()
+                : newest.getLast().createdAt();
         this.complete = complete;
         newest.forEach(this::remember);
         this.lastActive = now;
@@ -79,8 +85,30 @@ final class LiveConversation {
         return lock;
     }
 
+    /** The conversation as loaded: its ids and owner, which never change. */
     Conversation conversation() {
         return conversation;
+    }
+
+    /** The conversation with its message count and last activity as they are now. */
+    Conversation current() {
+        Conversation c = conversation;
+        return new Conversation(
+                c.id(),
+                c.organization(),
+                c.visitor(),
+                c.customer(),
+                c.status(),
+                c.startedAt(),
+                lastVisibleAt,
+                lastVisibleSeq);
+    }
+
+    private void visible(Message message) {
+        if (message.seq() > lastVisibleSeq) {
+            lastVisibleSeq = message.seq();
+            lastVisibleAt = message.createdAt();
+        }
     }
 
     boolean evicted() {
@@ -185,6 +213,7 @@ final class LiveConversation {
                 continue;
             }
             awaitingReply.add(message);
+            visible(message);
             if (sent.origin() != null) {
                 sent.origin().onStored(message);
             }
@@ -280,6 +309,7 @@ final class LiveConversation {
 
     /** The reply is complete: it is shown to every listener and whoever waits for it. */
     void finishReply(Message reply, Message question) {
+        visible(reply);
         streamingId = null;
         streamingText = null;
         awaitingReply.remove(question);

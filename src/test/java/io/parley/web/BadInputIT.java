@@ -1,5 +1,6 @@
 package io.parley.web;
 
+import static io.parley.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.security.AccessTokens;
@@ -283,12 +284,5 @@ class BadInputIT extends ParleyAppTest {
         java.util.List<JsonNode> messages = new java.util.ArrayList<>();
         body.path("messages").forEach(messages::add);
         return messages;
-    }
-
-    static void assertProblem(JsonNode problem, int status, String type) {
-        assertThat(problem.path("status").asInt()).as(problem.toString()).isEqualTo(status);
-        assertThat(problem.path("type").asString()).isEqualTo(type);
-        assertThat(problem.path("title").asString()).isNotBlank();
-        assertThat(problem.path("detail").asString()).isNotBlank();
     }
 }

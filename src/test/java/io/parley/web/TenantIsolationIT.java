@@ -1,6 +1,6 @@
 package io.parley.web;
 
-import static io.parley.web.BadInputIT.assertProblem;
+import static io.parley.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.testing.ChatClient;
