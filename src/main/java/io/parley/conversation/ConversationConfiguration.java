@@ -1,6 +1,5 @@
 package io.parley.conversation;
 
-import io.parley.conversation.jdbc.JdbcConversationStore;
 import io.parley.llm.LlmProperties;
 import io.parley.llm.ProviderRegistry;
 import io.parley.tenant.Organizations;
@@ -10,18 +9,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the chat engine to the tenant feature, the model registry and the JDBC store. */
+/** Wires the chat engine to the tenant feature, the model registry and the store. */
 @Configuration(proxyBeanMethods = false)
 class ConversationConfiguration {
-
-    @Bean
-    ConversationStore conversationStore(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions) {
-        return new JdbcConversationStore(jdbc, template, transactions);
-    }
 
     @Bean(destroyMethod = "")
     ChatEngine chatEngine(

@@ -1,0 +1,18 @@
+package io.parley.conversation.jdbc;
+
+import io.parley.conversation.ConversationStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Provides the conversation store on the application's database (H2 or PostgreSQL). */
+@Configuration(proxyBeanMethods = false)
+class JdbcConversationConfiguration {
+
+    @Bean
+    ConversationStore conversationStore(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions) {
+        return new JdbcConversationStore(jdbc, template, transactions);
+    }
+}
