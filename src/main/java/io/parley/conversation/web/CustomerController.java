@@ -17,7 +17,6 @@ import io.parley.tenant.Organizations;
 import io.parley.web.ProblemException;
 import io.parley.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -51,7 +50,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Customers")
-@SecurityRequirement(name = "visitorToken")
 class CustomerController {
 
     private final ChatEngine engine;
@@ -122,9 +120,6 @@ class CustomerController {
     @PostMapping("/conversations/start")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start (or, for a verified customer, resume) a conversation and get a visitor token")
-    @SecurityRequirement(
-            name = "visitorToken",
-            scopes = {})
     Started start(
             @Valid @RequestBody StartRequest request,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,

@@ -27,6 +27,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class VisitorAuthentication implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
+    static {
+        // It comes from the visitor token, not from the request: keep it out of the published API.
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Visitor.class);
+    }
+
     private final VisitorTokens tokens;
 
     VisitorAuthentication(VisitorTokens tokens) {

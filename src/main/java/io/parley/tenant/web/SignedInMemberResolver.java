@@ -22,6 +22,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class SignedInMemberResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
+    static {
+        // It comes from the access token, not from the request: keep it out of the published API.
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(SignedInMember.class);
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(this);
