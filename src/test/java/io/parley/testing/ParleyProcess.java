@@ -33,14 +33,16 @@ public final class ParleyProcess implements AutoCloseable {
 
     /** Starts the jar with its data under {@code dataDir} and waits until it is healthy. */
     public static ParleyProcess start(Path dataDir, List<String> extraArguments) {
+        return start(dataDir, List.of("-Xmx512m"), extraArguments);
+    }
+
+    /** As {@link #start(Path, List)}, with the JVM's own options (heap size, GC, …). */
+    public static ParleyProcess start(Path dataDir, List<String> jvmArguments, List<String> extraArguments) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
-                "-jar",
-                jar().toString(),
-                "--server.port=" + port,
-                "--parley.data-dir=" + dataDir));
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmArguments);
+        command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--parley.data-dir=" + dataDir));
         command.addAll(extraArguments);
         try {
             Files.createDirectories(dataDir);

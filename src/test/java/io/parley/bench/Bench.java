@@ -1,0 +1,167 @@
+package io.parley.bench;
+
+import io.parley.testing.OpenAiScript;
+import io.parley.testing.ParleyApi;
+import io.parley.testing.ParleyProcess;
+import io.parley.testing.ScriptedOpenAiServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Parley's benchmarks, run from outside the server the way customers reach it: the packaged server in its own process
+ * (embedded H2 by default, rate limits off, a scripted OpenAI-compatible model served from this process), driven over
+ * real WebSockets on 127.0.0.1, always beside the same scenario against a bare echo endpoint in the same server.
+ *
+ * <p>{@code ./bench/run <scenario> [key=value …]}; results go to {@code target/bench/} as JSON and are printed.
+ */
+public final class Bench {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Settings settings;
+    private final Map<String, Object> report = new LinkedHashMap<>();
+
+    Bench(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Sizes and durations, all overridable with key=value arguments. */
+    record Settings(Map<String, String> values) {
+        String get(String key, String fallback) {
+            return values.getOrDefault(key, fallback);
+        }
+
+        int integer(String key, int fallback) {
+            return Integer.parseInt(get(key, String.valueOf(fallback)));
+        }
+
+        Duration duration(String key, String fallback) {
+            return Duration.parse("PT" + get(key, fallback).toUpperCase());
+        }
+
+        static Settings parse(String[] args, int from) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = from; i < args.length; i++) {
+                String[] kv = args[i].split("=", 2);
+                values.put(kv[0], kv.length > 1 ? kv[1] : "true");
+            }
+            return new Settings(values);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String scenario = args.length == 0 ? "latency" : args[0];
+        Bench bench = new Bench(Settings.parse(args, 1));
+        bench.run(scenario);
+    }
+
+    void run(String scenario) throws Exception {
+        report.put("scenario", scenario);
+        report.put("startedAt", Instant.now().toString());
+        report.put(
+                "machine",
+                Map.of(
+                        "cores", Runtime.getRuntime().availableProcessors(),
+                        "java", System.getProperty("java.version"),
+                        "os", System.getProperty("os.name") + " " + System.getProperty("os.version")));
+        report.put("settings", settings.values());
+        switch (scenario) {
+            case "latency" -> Scenarios.latency(this);
+            case "throughput" -> Scenarios.throughput(this);
+            case "rate" -> Scenarios.rate(this);
+            case "memory" -> Scenarios.memory(this);
+            case "capacity" -> Scenarios.capacity(this);
+            case "soak" -> Scenarios.soak(this);
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown scenario " + scenario + "; known: latency, throughput, rate, memory, capacity, soak");
+        }
+        Path out = Path.of("target", "bench");
+        Files.createDirectories(out);
+        Path file = out.resolve(scenario + ".json");
+        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        System.out.println("\nWrote " + file);
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    void put(String key, Object value) {
+        report.put(key, value);
+        System.out.println(key + ": " + JSON.writeValueAsString(value));
+    }
+
+    /** The server under test and the model it talks to. */
+    record Target(ParleyProcess server, ScriptedOpenAiServer model, String siteKey, ServerProbe probe)
+            implements AutoCloseable {
+
+        URI chat() {
+            return URI.create("ws://127.0.0.1:" + server.port() + "/ws/chat?siteKey=" + siteKey);
+        }
+
+        URI echo() {
+            return URI.create("ws://127.0.0.1:" + server.port() + "/ws/echo");
+        }
+
+        URI uri(BenchSession.Mode mode) {
+            return mode == BenchSession.Mode.ECHO ? echo() : chat();
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            model.close();
+        }
+    }
+
+    /** Starts the model and the server (heap from {@code heap=}, default 1536m) with an organization to chat with. */
+    Target start(OpenAiScript modelScript) throws Exception {
+        ScriptedOpenAiServer model = ScriptedOpenAiServer.start();
+        model.respondWith(request -> modelScript);
+        Path data = Files.createTempDirectory("parley-bench-");
+        List<String> jvm = new ArrayList<>(
+                List.of("-Xmx" + settings.get("heap", "1536m"), "-Xms" + settings.get("heap", "1536m")));
+        List<String> app = new ArrayList<>(List.of(
+                "--parley.bench.echo-endpoint=true",
+                "--parley.demo.enabled=false",
+                "--parley.chat.rate-limit-messages=1000000",
+                "--parley.llm.default=bench",
+                "--parley.llm.providers.bench.type=openai",
+                "--parley.llm.providers.bench.base-url=" + model.baseUrl(),
+                "--parley.llm.providers.bench.model=" + ScriptedOpenAiServer.MODEL,
+                "--logging.level.root=WARN"));
+        if (settings.values().containsKey("datasource")) {
+            app.add("--spring.datasource.url=" + settings.get("datasource", ""));
+            app.add("--spring.datasource.username=" + settings.get("dbuser", "postgres"));
+            app.add("--parley.security.signing-key="
+                    + java.util.Base64.getEncoder().encodeToString(new byte[32]).replace("A", "B"));
+            app.add("--parley.security.encryption-key="
+                    + java.util.Base64.getEncoder().encodeToString(new byte[32]).replace("A", "C"));
+        }
+        ParleyProcess server = ParleyProcess.start(data, jvm, app);
+        String siteKey = new ParleyApi(server.port()).signUp("Bench Outfitters").siteKey();
+        return new Target(server, model, siteKey, new ServerProbe(server.pid(), server.port()));
+    }
+
+    static OpenAiScript instantModel() {
+        return OpenAiScript.reply("Yes, we ship to every province of Canada in 3 to 5 business days.")
+                .inChunks(3);
+    }
+
+    /** 20 tokens over one second. */
+    static OpenAiScript streamingModel() {
+        return OpenAiScript.reply(
+                        "Yes, we ship to every province of Canada; standard delivery takes three to five business days, express one or two.")
+                .inChunks(20)
+                .withDelay(Duration.ofMillis(50));
+    }
+}
