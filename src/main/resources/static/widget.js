@@ -60,6 +60,7 @@
     h2 { margin: 0; font-size: 16px; font-weight: 650; line-height: 1.25; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .subtitle { margin: 2px 0 0; font-size: 13px; opacity: .9; display: flex; align-items: center; gap: 6px; }
     .subtitle::before { content: ""; width: 8px; height: 8px; border-radius: 50%; background: #4ade80; }
+    :host([offline]) .subtitle::before { background: #fbbf24; }
     .close { flex: none; width: 36px; height: 36px; border: 0; border-radius: 10px; background: transparent;
       color: var(--on-accent); display: grid; place-items: center; }
     .close:hover { background: rgba(255, 255, 255, .14); }
@@ -138,7 +139,7 @@
     <section class="window" id="window" role="dialog" hidden>
       <header>
         <div class="avatar" aria-hidden="true"></div>
-        <div class="heading"><h2></h2><p class="subtitle">Typically replies in seconds</p></div>
+        <div class="heading"><h2></h2><p class="subtitle">AI assistant · replies in seconds</p></div>
         <button class="close" type="button" aria-label="Close chat">
           <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"
             aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg>
@@ -146,7 +147,7 @@
       </header>
       <div class="status" role="status" hidden></div>
       <div class="scroller">
-        <div class="empty"><strong>Hi there 👋</strong>Ask us anything. We usually answer right away.</div>
+        <div class="empty"><strong>Hi there!</strong>Ask us anything. We usually answer right away.</div>
         <div class="log" role="log" aria-live="polite" aria-label="Messages"></div>
         <div class="typing" hidden><span class="sr">The assistant is typing…</span><i></i><i></i><i></i></div>
       </div>
@@ -326,6 +327,7 @@
       const base = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** this.attempt++);
       const delay = base / 2 + Math.random() * (base / 2);
       this.setStatus('Reconnecting…');
+      this.setAttribute('offline', '');
       this.timers.retry = setTimeout(() => { this.timers.retry = 0; this.connect(); }, delay);
     }
 
@@ -366,6 +368,7 @@
       this.connected = true;
       this.attempt = 0;
       this.setStatus('');
+      this.removeAttribute('offline');
       this.onStatus(frame.status);
       clearInterval(this.timers.ping);
       this.timers.ping = setInterval(() => this.transmit({ action: 'ping' }), PING_MS);
@@ -390,6 +393,7 @@
       }
       entry.el.classList.remove('pending', 'failed');
       this.setMeta(entry.el, '');
+      entry.el.dataset.id = frame.messageId;
       this.messages.set(frame.messageId, { seq: frame.seq, el: entry.el, final: true });
       this.place(entry.el, frame.seq);
     }
@@ -403,6 +407,7 @@
         const el = this.bubble('assistant', '');
         // Hidden from screen readers while it grows; the finished reply is added as a new element and read once.
         el.setAttribute('aria-hidden', 'true');
+        el.classList.add('streaming');
         entry = { seq: Infinity, el, final: false };
         this.messages.set(frame.messageId, entry);
         this.place(el, Infinity);
@@ -418,6 +423,7 @@
       if (known && known.final) return;
       const stick = this.nearEnd();
       const el = this.bubble(message.role, message.content, message);
+      el.dataset.id = message.id;
       if (known) {
         el.classList.add('settled'); // replaces its streaming bubble: no second fade-in
         known.el.remove();
@@ -466,7 +472,7 @@
         waiting_for_agent: 'Connecting you with our team…',
         agent: 'You are chatting with our team',
         resolved: 'This conversation is closed',
-      }[status] || 'Typically replies in seconds';
+      }[status] || 'AI assistant · replies in seconds';
       this.ui.subtitle.textContent = text;
     }
 
