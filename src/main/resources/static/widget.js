@@ -244,8 +244,8 @@
       const ui = this.ui;
       ui.launcher.addEventListener('click', () => this.toggle(!this.hasAttribute('open')));
       ui.close.addEventListener('click', () => this.toggle(false));
-      ui.window.addEventListener('keydown', (e) => {
-        if (e.key === 'Escape') { e.preventDefault(); this.toggle(false); }
+      this.shadowRoot.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape' && this.hasAttribute('open')) { e.preventDefault(); this.toggle(false); }
       });
       ui.form.addEventListener('submit', (e) => { e.preventDefault(); this.submit(); });
       ui.input.addEventListener('keydown', (e) => {
@@ -447,9 +447,9 @@
       if (!this.connected && (problem.status === 401 || problem.status === 404)) {
         this.refusal = problem.status;
       } else if (problem.status === 429) {
-        this.notice(`You're sending messages a little fast. We'll send it in ${wait} s.`);
         // Without a clientMessageId the whole frame was dropped: send whatever is still waiting.
         const waiting = entry ? [[frame.clientMessageId, entry]] : [...this.outbox];
+        if (waiting.length) this.notice(`You're sending messages a little fast. We'll send it in ${wait} s.`);
         for (const [id, pending] of waiting) this.retryLater(id, pending, wait);
       } else if (problem.status === 503 && entry) {
         entry.el.classList.add('failed');

@@ -7,7 +7,11 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.ScreenshotAnimations;
 import io.parley.testing.Chromium;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +42,7 @@ class WidgetE2E {
     private BrowserContext context;
     private Page page;
     private ChatWidget widget;
+    private final List<String> console = new ArrayList<>();
 
     @BeforeAll
     static void startBrowser() {
@@ -55,6 +60,7 @@ class WidgetE2E {
     void openDemoPage() {
         context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
         page = context.newPage();
+        page.onConsoleMessage(message -> console.add(message.type() + ": " + message.text()));
         widget = new ChatWidget(page);
     }
 
@@ -94,7 +100,10 @@ class WidgetE2E {
         assertThat(widget.finishedReplies()).containsText(SHIPPING_ANSWER);
         assertThat(widget.streamingReplies()).hasCount(0);
         assertThat(widget.messages()).hasCount(2);
-        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("widget-desktop")));
+        assertThat(console).isEmpty();
+        page.screenshot(new Page.ScreenshotOptions()
+                .setAnimations(ScreenshotAnimations.DISABLED)
+                .setPath(Chromium.screenshot("widget-desktop")));
     }
 
     @Test
@@ -133,6 +142,23 @@ class WidgetE2E {
         assertThat(widget.finishedReplies().last()).containsText("Canada");
         assertThat(widget.messages().evaluateAll("all => all.map(m => m.dataset.seq).join(',')"))
                 .isEqualTo("1,2,3,4");
+        assertThat(console).isEmpty();
+    }
+
+    @Test
+    void waitsAndSendsAgainWhenTheCustomerWritesTooFast() {
+        page.navigate(DemoServer.home(port));
+        widget.open();
+
+        // The server takes a burst of 10 messages, then one more every 3 s.
+        for (int i = 1; i <= 11; i++) {
+            widget.send("Message number " + i);
+        }
+
+        assertThat(page.locator("parley-chat .notice")).containsText("a little fast");
+        assertThat(widget.pending()).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(20_000));
+        assertThat(widget.customerMessages()).hasCount(11);
+        assertThat(widget.customerMessages().last()).hasText("Message number 11");
     }
 
     @Test
@@ -184,7 +210,9 @@ class WidgetE2E {
 
         var box = widget.window().boundingBox();
         assertThat(new double[] {box.x, box.y, box.width, box.height}).containsExactly(0, 0, 390, 844);
-        page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("widget-phone")));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setAnimations(ScreenshotAnimations.DISABLED)
+                .setPath(Chromium.screenshot("widget-phone")));
     }
 
     private static boolean focused(Locator locator) {

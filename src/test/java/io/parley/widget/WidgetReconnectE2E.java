@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.ScreenshotAnimations;
 import io.parley.testing.Chromium;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -87,6 +88,9 @@ class WidgetReconnectE2E {
         assertThat(widget.status()).hasText("Reconnecting…");
         widget.send("Do you ship to Canada?");
         assertThat(widget.pending()).containsText("Sending…");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setAnimations(ScreenshotAnimations.DISABLED)
+                .setPath(Chromium.screenshot("widget-reconnecting")));
         page.waitForCondition(() -> relay.refused() >= 1);
 
         relay.refuse(false);
