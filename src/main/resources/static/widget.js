@@ -87,7 +87,7 @@
     .assistant .bubble, .agent .bubble { background: var(--soft); color: var(--ink); border-bottom-left-radius: 5px; }
     .system .bubble { background: transparent; color: var(--muted); font-size: 13px; text-align: center; }
     .bubble a { color: inherit; text-decoration: underline; text-underline-offset: 2px; }
-    .customer.pending .bubble { opacity: .72; }
+    .customer.pending .bubble { opacity: .85; }
     .customer.failed .bubble { background: #fff; color: var(--ink); border: 1px solid #fca5a5; }
     .meta { margin: 3px 6px 0; font-size: 12px; color: var(--muted); }
     .failed .meta, .meta.warn { color: #b91c1c; }
@@ -149,7 +149,7 @@
       <div class="scroller">
         <div class="empty"><strong>Hi there!</strong>Ask us anything. We usually answer right away.</div>
         <div class="log" role="log" aria-live="polite" aria-label="Messages"></div>
-        <div class="typing" hidden><span class="sr">The assistant is typing…</span><i></i><i></i><i></i></div>
+        <div class="typing" role="status" hidden><span class="sr">The assistant is typing…</span><i></i><i></i><i></i></div>
       </div>
       <div class="notice" role="status" hidden></div>
       <form class="composer">
@@ -309,9 +309,10 @@
       if (this.refusal) {
         this.refusal = 0;
         if (this.stored.visitorToken || this.stored.conversationId) {
-          // The stored token expired or the conversation is gone: start afresh, once (a fresh start carries no token).
+          // The stored token expired or the conversation is gone: start afresh, once (a fresh start carries no token),
+          // and only when the customer is chatting, so that merely visiting a page starts no empty conversation.
           this.forget();
-          this.connect();
+          if (this.hasAttribute('open') || this.outbox.size) this.connect();
         } else {
           this.gaveUp = true;
           this.setStatus('Chat is unavailable right now. Please try again later.');

@@ -138,12 +138,14 @@ class WidgetReconnectE2E {
         page.onWebSocket(socket -> sockets[0]++);
 
         page.reload();
-        page.waitForCondition(
-                () -> !stored().path("visitorToken").asString("expired").equals("expired"));
+        // Refused: the stored session is forgotten, and a new one is started only when the customer opens the chat.
+        page.waitForCondition(() -> stored().isEmpty());
+        assertThat(sockets[0]).isEqualTo(1);
 
         widget.open();
         widget.ask("How long does shipping take?");
         assertThat(sockets[0]).isEqualTo(2);
+        assertThat(stored().path("visitorToken").asString()).isNotEqualTo("expired");
         assertThat(widget.messages()).hasCount(2);
         assertThat(storedMessages()).hasSize(2);
     }
@@ -163,13 +165,13 @@ class WidgetReconnectE2E {
 
         page.reload();
 
-        page.waitForCondition(() -> !stored().path("conversationId")
-                .asString("00000000-0000-4000-8000-000000000000")
-                .equals("00000000-0000-4000-8000-000000000000"));
+        page.waitForCondition(() -> stored().isEmpty());
         widget.open();
         assertThat(widget.messages()).hasCount(0);
         widget.ask("Do you ship to Canada?");
         assertThat(widget.messages()).hasCount(2);
+        assertThat(stored().path("conversationId").asString())
+                .isNotIn(first.path("conversationId").asString(), "00000000-0000-4000-8000-000000000000");
     }
 
     private JsonNode stored() {
