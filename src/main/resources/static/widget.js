@@ -488,6 +488,7 @@
       }
       this.ui.input.value = '';
       this.fitInput();
+      this.ui.input.focus(); // after a click on the send button, the customer goes on typing
       const clientMessageId = uuid();
       const el = this.bubble('customer', text);
       el.classList.add('pending');

@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sits between the widget and the server's {@code /ws/chat} through Playwright's WebSocket routing. Frames pass
  * through unchanged unless a test asks otherwise: hold back server frames (to look at the widget mid-stream), cut the
- * connections (a dropped network), refuse new ones (an outage), or drop the next acknowledgement and cut (an ack lost
- * on the way). The widget cannot tell it is there.
+ * connections (a dropped network), refuse new ones (an outage), drop the next acknowledgement and cut (an ack lost
+ * on the way), or put the server's "not saved yet" error in its place. The widget cannot tell it is there.
  *
  * <p>Not thread-safe, and need not be: Playwright calls the handlers on the test's thread while it waits.
  */
@@ -27,6 +27,7 @@ final class ChatRelay {
     private Predicate<String> holdBack = frame -> false;
     private boolean refusing;
     private boolean cutAfterNextAck;
+    private boolean unavailableInsteadOfNextAck;
     private int connections;
     private int refused;
 
@@ -61,6 +62,10 @@ final class ChatRelay {
             if (cutAfterNextAck && type(text).equals("ack")) {
                 cutAfterNextAck = false;
                 cut();
+            } else if (unavailableInsteadOfNextAck && type(text).equals("ack")) {
+                unavailableInsteadOfNextAck = false;
+                page.send(
+                        notSavedYet(JSON.readTree(text).path("clientMessageId").asString()));
             } else if (holdBack.test(text)) {
                 held.add(text);
             } else {
@@ -110,6 +115,25 @@ final class ChatRelay {
     /** The server's next {@code ack} is not delivered: both sides are cut instead. */
     void cutAfterNextAck() {
         cutAfterNextAck = true;
+    }
+
+    /**
+     * The server's next {@code ack} is replaced by the error it sends when a message is not stored in time (503, "not
+     * saved yet", retry after 1 s).
+     */
+    void unavailableInsteadOfNextAck() {
+        unavailableInsteadOfNextAck = true;
+    }
+
+    private static String notSavedYet(String clientMessageId) {
+        var frame = JSON.createObjectNode().put("type", "error").put("clientMessageId", clientMessageId);
+        frame.putObject("problem")
+                .put("type", "/problems/unavailable")
+                .put("title", "Temporarily unavailable")
+                .put("status", 503)
+                .put("detail", "Your message is not saved yet. We keep trying and will confirm it as soon as it is.")
+                .put("retryAfter", 1);
+        return JSON.writeValueAsString(frame);
     }
 
     int connections() {

@@ -129,6 +129,24 @@ class WidgetReconnectE2E {
     }
 
     @Test
+    void sendsAgainWhenTheServerCouldNotConfirmAMessageYet() {
+        ChatRelay relay = ChatRelay.install(page);
+        page.navigate(DemoServer.home(port));
+        widget.open();
+
+        relay.unavailableInsteadOfNextAck();
+        widget.send("How long does shipping take?");
+
+        assertThat(widget.pending()).containsText("Not delivered — retrying");
+        // Sent again after the second the server asked for; the server confirms the copy it already has.
+        assertThat(widget.pending()).hasCount(0);
+        assertThat(widget.finishedReplies()).hasCount(1);
+        assertThat(widget.customerMessages()).hasCount(1);
+        assertThat(relay.connections()).isEqualTo(1);
+        assertThat(storedMessages()).hasSize(2);
+    }
+
+    @Test
     void startsAFreshConversationWhenTheStoredTokenIsRefused() {
         page.navigate(DemoServer.home(port));
         page.evaluate(
