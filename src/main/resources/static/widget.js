@@ -1,0 +1,671 @@
+/*
+ * Parley chat widget. Embed it with one tag:
+ *
+ *   <script src="https://parley.example.com/widget.js" data-site-key="SITE_KEY" async></script>
+ *
+ * Optional attributes: data-title (the header, e.g. the business name) and data-accent (any CSS colour).
+ * Plain ES2020, no dependencies, no build step. It speaks the WebSocket frames of docs/API.md ("Real-time chat").
+ * Text from the server or the customer is only ever put on the page with textContent, never parsed as HTML.
+ */
+(() => {
+  'use strict';
+
+  if (!window.customElements || customElements.get('parley-chat')) return;
+
+  // document.currentScript is null when the script runs from a callback; an async script normally still has it.
+  const script = document.currentScript
+    || document.querySelector('script[data-site-key][src*="widget.js"]')
+    || document.querySelector('script[data-site-key]');
+  if (!script || !script.dataset.siteKey) return;
+
+  const MAX_LENGTH = 4000;        // the server refuses longer messages
+  const PING_MS = 25000;          // the server closes connections silent for 90 s
+  const BACKOFF_MIN_MS = 500;
+  const BACKOFF_MAX_MS = 15000;
+  const TYPING_TIMEOUT_MS = 60000; // hide the dots if a reply never comes
+  const NOTICE_MS = 6000;
+
+  const STYLES = `
+    :host { all: initial; --accent: #0f766e; --on-accent: #ffffff; --ink: #0f172a; --muted: #475569;
+      --line: #e2e8f0; --surface: #ffffff; --soft: #f1f5f9;
+      font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); }
+    *, *::before, *::after { box-sizing: border-box; }
+    [hidden] { display: none !important; }
+    button { font: inherit; color: inherit; cursor: pointer; }
+    :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+
+    .launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; width: 60px; height: 60px;
+      border: 0; border-radius: 50%; background: var(--accent); color: var(--on-accent); display: grid; place-items: center;
+      box-shadow: 0 6px 20px rgba(15, 23, 42, .22), 0 2px 6px rgba(15, 23, 42, .12); transition: transform .15s ease; }
+    .launcher:hover { transform: scale(1.05); }
+    .launcher:focus-visible { outline-offset: 4px; }
+    .launcher svg { width: 28px; height: 28px; }
+    .launcher .icon-close, :host([open]) .launcher .icon-open { display: none; }
+    :host([open]) .launcher .icon-close { display: block; }
+    .badge { position: absolute; top: 2px; right: 2px; width: 14px; height: 14px; border-radius: 50%;
+      background: #dc2626; border: 2px solid #fff; }
+
+    .window { position: fixed; right: 20px; bottom: 92px; z-index: 2147483000; width: 380px;
+      height: min(640px, calc(100vh - 120px)); display: flex; flex-direction: column; overflow: hidden;
+      background: var(--surface); border-radius: 18px; border: 1px solid rgba(15, 23, 42, .06);
+      box-shadow: 0 18px 50px rgba(15, 23, 42, .20), 0 4px 14px rgba(15, 23, 42, .08); animation: rise .18s ease-out; }
+    @keyframes rise { from { opacity: 0; transform: translateY(12px) scale(.98); } }
+
+    header { display: flex; align-items: center; gap: 12px; padding: 16px 14px 16px 18px;
+      background: var(--accent); color: var(--on-accent); }
+    .avatar { flex: none; width: 38px; height: 38px; border-radius: 50%; display: grid; place-items: center;
+      font-weight: 650; font-size: 17px; background: rgba(255, 255, 255, .18); color: var(--on-accent); }
+    .heading { flex: 1; min-width: 0; }
+    h2 { margin: 0; font-size: 16px; font-weight: 650; line-height: 1.25; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .subtitle { margin: 2px 0 0; font-size: 13px; opacity: .9; display: flex; align-items: center; gap: 6px; }
+    .subtitle::before { content: ""; width: 8px; height: 8px; border-radius: 50%; background: #4ade80; }
+    :host([offline]) .subtitle::before { background: #fbbf24; }
+    .close { flex: none; width: 36px; height: 36px; border: 0; border-radius: 10px; background: transparent;
+      color: var(--on-accent); display: grid; place-items: center; }
+    .close:hover { background: rgba(255, 255, 255, .14); }
+    .close:focus-visible { outline-color: var(--on-accent); outline-offset: -3px; }
+    .close svg { width: 20px; height: 20px; }
+
+    .status { padding: 6px 16px; font-size: 13px; text-align: center; color: #78350f; background: #fef3c7;
+      border-bottom: 1px solid #fde68a; }
+
+    .scroller { flex: 1; overflow-y: auto; padding: 18px 14px 8px; background: #fbfcfd; overscroll-behavior: contain; }
+    .empty { margin: 8px 4px 18px; padding: 14px 16px; border-radius: 14px; background: var(--surface);
+      border: 1px solid var(--line); color: var(--muted); font-size: 14px; }
+    .empty strong { display: block; color: var(--ink); font-size: 15px; margin-bottom: 2px; }
+    .log { display: flex; flex-direction: column; gap: 10px; }
+
+    .msg { display: flex; flex-direction: column; max-width: 82%; animation: appear .16s ease-out; }
+    @keyframes appear { from { opacity: 0; transform: translateY(4px); } }
+    .msg.settled { animation: none; }
+    .msg.customer { align-self: flex-end; align-items: flex-end; }
+    .msg.assistant, .msg.agent { align-self: flex-start; align-items: flex-start; }
+    .msg.system { align-self: center; max-width: 92%; }
+    .bubble { padding: 9px 13px; border-radius: 16px; white-space: pre-wrap; overflow-wrap: anywhere; }
+    .customer .bubble { background: var(--accent); color: var(--on-accent); border-bottom-right-radius: 5px; }
+    .assistant .bubble, .agent .bubble { background: var(--soft); color: var(--ink); border-bottom-left-radius: 5px; }
+    .system .bubble { background: transparent; color: var(--muted); font-size: 13px; text-align: center; }
+    .bubble a { color: inherit; text-decoration: underline; text-underline-offset: 2px; }
+    .customer.pending .bubble { opacity: .85; }
+    .customer.failed .bubble { background: #fff; color: var(--ink); border: 1px solid #fca5a5; }
+    .meta { margin: 3px 6px 0; font-size: 12px; color: var(--muted); }
+    .failed .meta, .meta.warn { color: #b91c1c; }
+    .sources { margin: 4px 6px 0; font-size: 12px; color: var(--muted); }
+    .sources a { color: var(--accent); }
+
+    .typing { display: inline-flex; gap: 4px; margin-top: 10px; padding: 13px 14px; border-radius: 16px;
+      border-bottom-left-radius: 5px; background: var(--soft); }
+    .typing i { width: 7px; height: 7px; border-radius: 50%; background: #64748b; animation: blink 1.2s infinite ease-in-out; }
+    .typing i:nth-child(3) { animation-delay: .15s; }
+    .typing i:nth-child(4) { animation-delay: .3s; }
+    @keyframes blink { 0%, 60%, 100% { opacity: .3; transform: translateY(0); } 30% { opacity: 1; transform: translateY(-3px); } }
+
+    .notice { margin: 0 14px 6px; padding: 7px 12px; border-radius: 10px; font-size: 13px; color: #7c2d12;
+      background: #ffedd5; }
+    .composer { display: flex; align-items: flex-end; gap: 8px; margin: 4px 12px 6px; padding: 6px 6px 6px 14px;
+      border: 1px solid #cbd5e1; border-radius: 16px; background: var(--surface); }
+    .composer:focus-within { border-color: var(--accent); box-shadow: 0 0 0 3px color-mix(in srgb, var(--accent) 18%, transparent); }
+    textarea { flex: 1; min-height: 24px; max-height: 132px; margin: 6px 0; padding: 0; border: 0; outline: none;
+      resize: none; background: transparent; font: inherit; color: var(--ink); }
+    textarea:focus-visible { outline: none; } /* the composer around it shows the focus */
+    textarea::placeholder { color: #64748b; }
+    .send { flex: none; width: 38px; height: 38px; border: 0; border-radius: 12px; background: var(--accent);
+      color: var(--on-accent); display: grid; place-items: center; }
+    .send:disabled { background: #cbd5e1; color: #fff; cursor: default; }
+    .send svg { width: 18px; height: 18px; }
+    .footer { margin: 0 0 8px; text-align: center; font-size: 11px; color: #64748b; }
+
+    @media (max-width: 480px) {
+      .window { inset: 0; width: auto; height: auto; border-radius: 0; border: 0; animation: none;
+        padding-bottom: env(safe-area-inset-bottom); }
+      :host([open]) .launcher { display: none; }
+      .msg { max-width: 88%; }
+      textarea { font-size: 16px; } /* smaller text makes iOS Safari zoom in on focus */
+    }
+    @media (prefers-reduced-motion: reduce) {
+      *, *::before, *::after { animation: none !important; transition: none !important; }
+    }`;
+
+  // A constant: nothing dynamic is ever interpolated here; titles and messages are set with textContent below.
+  const MARKUP = `
+    <button class="launcher" type="button" aria-expanded="false" aria-controls="window" aria-label="Open chat">
+      <svg class="icon-open" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
+        stroke-linejoin="round" aria-hidden="true"><path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12z"/></svg>
+      <svg class="icon-close" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"
+        stroke-linejoin="round" aria-hidden="true"><path d="M6 9l6 6 6-6"/></svg>
+      <span class="badge" hidden></span>
+    </button>
+    <section class="window" id="window" role="dialog" hidden>
+      <header>
+        <div class="avatar" aria-hidden="true"></div>
+        <div class="heading"><h2></h2><p class="subtitle">AI assistant · replies in seconds</p></div>
+        <button class="close" type="button" aria-label="Close chat">
+          <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"
+            aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg>
+        </button>
+      </header>
+      <div class="status" role="status" hidden></div>
+      <div class="scroller">
+        <div class="empty"><strong>Hi there!</strong>Ask us anything. We usually answer right away.</div>
+        <div class="log" role="log" aria-live="polite" aria-label="Messages"></div>
+        <div class="typing" role="status" hidden><span class="sr">The assistant is typing…</span><i></i><i></i><i></i></div>
+      </div>
+      <div class="notice" role="status" hidden></div>
+      <form class="composer">
+        <textarea rows="1" maxlength="${MAX_LENGTH}" aria-label="Your message" placeholder="Write a message…"></textarea>
+        <button class="send" type="submit" aria-label="Send message" disabled>
+          <svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M3.4 20.4 21 12 3.4 3.6l-.1 6.5L15 12 3.3 13.9z"/></svg>
+        </button>
+      </form>
+      <p class="footer">Powered by Parley</p>
+    </section>`;
+
+  const TEMPLATE = document.createElement('template');
+  TEMPLATE.innerHTML = `<style>${STYLES}</style>${MARKUP}`;
+
+  const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
+
+  const uuid = () => (window.crypto && crypto.randomUUID)
+    ? crypto.randomUUID()
+    : 'c-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2, 12);
+
+  /** Puts text into an element as text nodes, with http(s) URLs as links; nothing is parsed as HTML. */
+  function setLinkedText(element, text) {
+    element.textContent = '';
+    let last = 0;
+    for (const match of text.matchAll(URL_PATTERN)) {
+      element.append(text.slice(last, match.index));
+      const link = document.createElement('a');
+      link.href = match[0];
+      link.textContent = match[0];
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      element.append(link);
+      last = match.index + match[0].length;
+    }
+    element.append(text.slice(last));
+  }
+
+  /** White or near-black, whichever reads better on the accent colour. */
+  function textOn(color) {
+    const probe = document.createElement('span');
+    probe.style.color = color;
+    probe.style.display = 'none';
+    document.body.append(probe);
+    const rgb = (getComputedStyle(probe).color.match(/[\d.]+/g) || []).slice(0, 3).map(Number);
+    probe.remove();
+    if (rgb.length < 3) return '#ffffff';
+    const [r, g, b] = rgb.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.4 ? '#0f172a' : '#ffffff';
+  }
+
+  class ParleyChat extends HTMLElement {
+    constructor() {
+      super();
+      const root = this.attachShadow({ mode: 'open' });
+      root.append(TEMPLATE.content.cloneNode(true));
+      const $ = (selector) => root.querySelector(selector);
+      this.ui = {
+        launcher: $('.launcher'), badge: $('.badge'), window: $('.window'), title: $('h2'), avatar: $('.avatar'),
+        close: $('.close'), subtitle: $('.subtitle'), status: $('.status'), scroller: $('.scroller'), empty: $('.empty'), log: $('.log'),
+        typing: $('.typing'), notice: $('.notice'), form: $('.composer'), input: $('textarea'), send: $('.send'),
+      };
+      this.ws = null;
+      this.connected = false;  // a session frame arrived on the current socket
+      this.refusal = 0;        // 401/404 sent before the session: the socket is about to close
+      this.gaveUp = false;
+      this.attempt = 0;
+      this.timers = { retry: 0, ping: 0, typing: 0, notice: 0 };
+      this.messages = new Map(); // messageId -> { seq, el, final }
+      this.outbox = new Map();   // clientMessageId -> { text, el, retry } in the order sent; cleared by acks
+      this.seqs = new Set();
+      this.contiguousSeq = 0;    // every seq up to this one has been seen: resume from here
+    }
+
+    connectedCallback() {
+      if (this.started) return;
+      this.started = true;
+      this.siteKey = this.getAttribute('site-key');
+      this.server = this.getAttribute('server') || location.origin;
+      this.storageKey = 'parley:' + this.siteKey;
+      this.stored = this.load();
+
+      const title = this.getAttribute('chat-title') || 'Chat with us';
+      this.ui.title.textContent = title;
+      this.ui.avatar.textContent = (title.trim()[0] || 'P').toUpperCase();
+      this.ui.window.setAttribute('aria-label', title === 'Chat with us' ? title : 'Chat with ' + title);
+      const accent = this.getAttribute('accent');
+      if (accent && CSS.supports('color', accent)) {
+        this.style.setProperty('--accent', accent);
+        this.style.setProperty('--on-accent', textOn(accent));
+      }
+
+      const ui = this.ui;
+      ui.launcher.addEventListener('click', () => this.toggle(!this.hasAttribute('open')));
+      ui.close.addEventListener('click', () => this.toggle(false));
+      this.shadowRoot.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape' && this.hasAttribute('open')) { e.preventDefault(); this.toggle(false); }
+      });
+      ui.form.addEventListener('submit', (e) => { e.preventDefault(); this.submit(); });
+      ui.input.addEventListener('keydown', (e) => {
+        // isComposing: Enter also confirms an IME composition (Japanese, Chinese…), which must not send.
+        if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); this.submit(); }
+      });
+      ui.input.addEventListener('input', () => this.fitInput());
+      window.addEventListener('online', () => { if (!this.ws && this.timers.retry) this.reconnectNow(); });
+
+      // A stored conversation is shown at once; otherwise nothing connects until the launcher is opened.
+      if (this.stored.conversationId) this.connect();
+    }
+
+    // ---- opening and closing ----
+
+    toggle(open) {
+      const ui = this.ui;
+      this.toggleAttribute('open', open);
+      ui.window.hidden = !open;
+      ui.launcher.setAttribute('aria-expanded', String(open));
+      ui.launcher.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
+      if (open) {
+        ui.badge.hidden = true;
+        this.connect();
+        this.scrollToEnd(true);
+        ui.input.focus();
+      } else {
+        ui.launcher.focus();
+      }
+    }
+
+    // ---- connection ----
+
+    connect() {
+      if (this.ws || this.gaveUp || this.timers.retry) return;
+      const url = new URL('/ws/chat', this.server);
+      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+      url.searchParams.set('siteKey', this.siteKey);
+      if (this.stored.visitorToken) url.searchParams.set('visitorToken', this.stored.visitorToken);
+      if (this.stored.visitorToken && this.stored.conversationId) {
+        url.searchParams.set('conversationId', this.stored.conversationId);
+      }
+      let ws;
+      try {
+        ws = new WebSocket(url.href);
+      } catch (e) {
+        this.scheduleReconnect();
+        return;
+      }
+      this.ws = ws;
+      // Events of a socket that was replaced are ignored.
+      ws.onmessage = (e) => { if (this.ws === ws) this.receive(e.data); };
+      ws.onclose = () => { if (this.ws === ws) this.disconnected(); };
+    }
+
+    disconnected() {
+      this.ws = null;
+      this.connected = false;
+      clearInterval(this.timers.ping);
+      this.hideTyping();
+      if (this.refusal) {
+        this.refusal = 0;
+        if (this.stored.visitorToken || this.stored.conversationId) {
+          // The stored token expired or the conversation is gone: start afresh, once (a fresh start carries no token),
+          // and only when the customer is chatting, so that merely visiting a page starts no empty conversation.
+          this.forget();
+          if (this.hasAttribute('open') || this.outbox.size) this.connect();
+        } else {
+          this.gaveUp = true;
+          this.setStatus('Chat is unavailable right now. Please try again later.');
+        }
+        return;
+      }
+      this.scheduleReconnect();
+    }
+
+    scheduleReconnect() {
+      if (this.timers.retry) return;
+      // Exponential backoff with jitter, so that clients cut off together do not come back together.
+      const base = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** this.attempt++);
+      const delay = base / 2 + Math.random() * (base / 2);
+      this.setStatus('Reconnecting…');
+      this.setAttribute('offline', '');
+      this.timers.retry = setTimeout(() => { this.timers.retry = 0; this.connect(); }, delay);
+    }
+
+    reconnectNow() {
+      clearTimeout(this.timers.retry);
+      this.timers.retry = 0;
+      this.connect();
+    }
+
+    transmit(frame) {
+      if (this.connected && this.ws && this.ws.readyState === WebSocket.OPEN) {
+        this.ws.send(JSON.stringify(frame));
+        return true;
+      }
+      return false;
+    }
+
+    receive(data) {
+      let frame;
+      try { frame = JSON.parse(data); } catch (e) { return; }
+      switch (frame && frame.type) {
+        case 'session': return this.onSession(frame);
+        case 'ack': return this.onAck(frame);
+        case 'typing': return this.showTyping();
+        case 'delta': return this.onDelta(frame);
+        case 'message': return this.onMessage(frame.message);
+        case 'error': return this.onError(frame);
+        case 'status': return this.onStatus(frame.status);
+        default: return undefined; // pong, and frames this version does not know
+      }
+    }
+
+    onSession(frame) {
+      if (this.stored.conversationId && frame.conversationId !== this.stored.conversationId) this.clearMessages();
+      const lastSeq = frame.conversationId === this.stored.conversationId ? this.stored.lastSeq || 0 : 0;
+      this.stored = { visitorToken: frame.visitorToken, conversationId: frame.conversationId, lastSeq };
+      this.save();
+      this.connected = true;
+      this.attempt = 0;
+      this.setStatus('');
+      this.removeAttribute('offline');
+      this.onStatus(frame.status);
+      clearInterval(this.timers.ping);
+      this.timers.ping = setInterval(() => this.transmit({ action: 'ping' }), PING_MS);
+      // A reply cut off by the disconnect is caught up from its start (one delta) or replayed whole.
+      for (const [id, entry] of this.messages) {
+        if (!entry.final) { entry.el.remove(); this.messages.delete(id); }
+      }
+      this.transmit({ action: 'resume', conversationId: frame.conversationId, afterSeq: this.contiguousSeq });
+      // Same clientMessageId as before: the server stores each message once, however often it is sent.
+      for (const [clientMessageId, entry] of this.outbox) this.sendPending(clientMessageId, entry);
+    }
+
+    onAck(frame) {
+      const entry = this.outbox.get(frame.clientMessageId);
+      if (!entry) return;
+      this.outbox.delete(frame.clientMessageId);
+      clearTimeout(entry.retry);
+      this.seen(frame.seq);
+      if (this.messages.has(frame.messageId)) {
+        entry.el.remove(); // already shown by a replay after a reconnect
+        return;
+      }
+      entry.el.classList.remove('pending', 'failed');
+      this.setMeta(entry.el, '');
+      entry.el.dataset.id = frame.messageId;
+      this.messages.set(frame.messageId, { seq: frame.seq, el: entry.el, final: true });
+      this.place(entry.el, frame.seq);
+    }
+
+    onDelta(frame) {
+      let entry = this.messages.get(frame.messageId);
+      if (entry && entry.final) return;
+      this.hideTyping();
+      const stick = this.nearEnd();
+      if (!entry) {
+        const el = this.bubble('assistant', '');
+        // Hidden from screen readers while it grows; the finished reply is added as a new element and read once.
+        el.setAttribute('aria-hidden', 'true');
+        el.classList.add('streaming');
+        entry = { seq: Infinity, el, final: false };
+        this.messages.set(frame.messageId, entry);
+        this.place(el, Infinity);
+      }
+      const text = entry.el.querySelector('.bubble');
+      text.textContent += frame.text;
+      this.scrollToEnd(stick);
+    }
+
+    onMessage(message) {
+      if (!message || message.conversationId !== this.stored.conversationId) return;
+      const known = this.messages.get(message.id);
+      if (known && known.final) return;
+      const stick = this.nearEnd();
+      const el = this.bubble(message.role, message.content, message);
+      el.dataset.id = message.id;
+      if (known) {
+        el.classList.add('settled'); // replaces its streaming bubble: no second fade-in
+        known.el.remove();
+      }
+      this.messages.set(message.id, { seq: message.seq, el, final: true });
+      this.place(el, message.seq);
+      this.seen(message.seq);
+      if (message.role !== 'customer') {
+        this.hideTyping();
+        if (!this.hasAttribute('open') && message.seq > (this.stored.lastSeq || 0)) this.ui.badge.hidden = false;
+      }
+      this.stored.lastSeq = Math.max(this.stored.lastSeq || 0, message.seq);
+      this.save();
+      this.scrollToEnd(stick || message.role === 'customer');
+    }
+
+    onError(frame) {
+      const problem = frame.problem || {};
+      const entry = frame.clientMessageId ? this.outbox.get(frame.clientMessageId) : null;
+      const wait = Math.max(1, Number(problem.retryAfter) || 1);
+      if (!this.connected && (problem.status === 401 || problem.status === 404)) {
+        this.refusal = problem.status;
+      } else if (problem.status === 429) {
+        // Without a clientMessageId the whole frame was dropped: send whatever is still waiting.
+        const waiting = entry ? [[frame.clientMessageId, entry]] : [...this.outbox];
+        if (waiting.length) this.notice(`You're sending messages a little fast. We'll send it in ${wait} s.`);
+        for (const [id, pending] of waiting) this.retryLater(id, pending, wait);
+      } else if (problem.status === 503 && entry) {
+        entry.el.classList.add('failed');
+        this.setMeta(entry.el, 'Not delivered — retrying', true);
+        this.retryLater(frame.clientMessageId, entry, wait);
+      } else if (entry && problem.status === 400) {
+        this.outbox.delete(frame.clientMessageId);
+        entry.el.classList.remove('pending');
+        entry.el.classList.add('failed');
+        this.setMeta(entry.el, /too-long$/.test(problem.type || '')
+          ? `Not sent: a message can have at most ${MAX_LENGTH.toLocaleString('en-US')} characters.`
+          : 'Not sent: ' + (problem.detail || 'this message could not be sent.'), true);
+      } else if (problem.status === 503) {
+        this.notice('We are having trouble on our side. Please try again in a moment.');
+      }
+    }
+
+    onStatus(status) {
+      const text = {
+        waiting_for_agent: 'Connecting you with our team…',
+        agent: 'You are chatting with our team',
+        resolved: 'This conversation is closed',
+      }[status] || 'AI assistant · replies in seconds';
+      this.ui.subtitle.textContent = text;
+    }
+
+    // ---- sending ----
+
+    submit() {
+      const text = this.ui.input.value.trim();
+      if (!text) return;
+      if (text.length > MAX_LENGTH) {
+        this.notice(`A message can have at most ${MAX_LENGTH.toLocaleString('en-US')} characters.`);
+        return;
+      }
+      this.ui.input.value = '';
+      this.fitInput();
+      this.ui.input.focus(); // after a click on the send button, the customer goes on typing
+      const clientMessageId = uuid();
+      const el = this.bubble('customer', text);
+      el.classList.add('pending');
+      this.setMeta(el, 'Sending…');
+      const entry = { text, el, retry: 0 };
+      this.outbox.set(clientMessageId, entry);
+      this.place(el, Infinity);
+      this.scrollToEnd(true);
+      if (!this.sendPending(clientMessageId, entry)) this.connect();
+    }
+
+    sendPending(clientMessageId, entry) {
+      return this.transmit({ action: 'sendMessage', message: entry.text, clientMessageId });
+    }
+
+    retryLater(clientMessageId, entry, seconds) {
+      clearTimeout(entry.retry);
+      entry.retry = setTimeout(() => {
+        if (this.outbox.has(clientMessageId)) this.sendPending(clientMessageId, entry);
+      }, seconds * 1000);
+    }
+
+    // ---- rendering ----
+
+    bubble(role, text, message) {
+      const el = document.createElement('div');
+      el.className = 'msg ' + (['customer', 'assistant', 'agent', 'system'].includes(role) ? role : 'system');
+      const who = document.createElement('span');
+      who.className = 'sr';
+      who.textContent = { customer: 'You: ', agent: 'Team: ', system: '' }[role] ?? 'Assistant: ';
+      const bubble = document.createElement('div');
+      bubble.className = 'bubble';
+      if (role === 'customer') bubble.textContent = text;
+      else setLinkedText(bubble, text);
+      el.append(who, bubble);
+      if (message && message.createdAt) el.title = new Date(message.createdAt).toLocaleString();
+      const sources = (message && Array.isArray(message.citations) ? message.citations : []).filter((c) => c && c.title);
+      if (sources.length) {
+        const list = document.createElement('div');
+        list.className = 'sources';
+        list.append('Sources: ');
+        sources.forEach((citation, i) => {
+          if (i) list.append(' · ');
+          if (/^https?:\/\//i.test(citation.url || '')) {
+            const a = document.createElement('a');
+            a.href = citation.url;
+            a.target = '_blank';
+            a.rel = 'noopener noreferrer';
+            a.textContent = citation.title;
+            list.append(a);
+          } else {
+            list.append(citation.title);
+          }
+        });
+        el.append(list);
+      }
+      return el;
+    }
+
+    setMeta(el, text, warn) {
+      let meta = el.querySelector('.meta');
+      if (!text) { if (meta) meta.remove(); return; }
+      if (!meta) {
+        meta = document.createElement('div');
+        meta.className = 'meta';
+        el.append(meta);
+      }
+      meta.textContent = text;
+      meta.classList.toggle('warn', Boolean(warn));
+    }
+
+    /** Inserts in seq order; messages without a seq yet (sending, streaming) stay last, in the order they came. */
+    place(el, seq) {
+      el.dataset.seq = String(seq);
+      const log = this.ui.log;
+      let after = log.lastElementChild;
+      while (after && (after === el || Number(after.dataset.seq) > seq)) after = after.previousElementSibling;
+      // Moving an element restarts its fade-in, so one already in place stays put.
+      if (el.parentNode === log && el.previousElementSibling === after) return;
+      if (after) after.after(el);
+      else log.prepend(el);
+      this.ui.empty.hidden = log.childElementCount > 0;
+    }
+
+    clearMessages() {
+      for (const entry of this.messages.values()) entry.el.remove();
+      this.messages.clear();
+      this.seqs.clear();
+      this.contiguousSeq = 0;
+      this.ui.empty.hidden = this.ui.log.childElementCount > 0;
+    }
+
+    seen(seq) {
+      this.seqs.add(seq);
+      while (this.seqs.has(this.contiguousSeq + 1)) this.seqs.delete(++this.contiguousSeq);
+    }
+
+    showTyping() {
+      const stick = this.nearEnd();
+      this.ui.typing.hidden = false;
+      this.scrollToEnd(stick);
+      clearTimeout(this.timers.typing);
+      this.timers.typing = setTimeout(() => this.hideTyping(), TYPING_TIMEOUT_MS);
+    }
+
+    hideTyping() {
+      clearTimeout(this.timers.typing);
+      this.ui.typing.hidden = true;
+    }
+
+    setStatus(text) {
+      this.ui.status.textContent = text;
+      this.ui.status.hidden = !text;
+    }
+
+    notice(text) {
+      const notice = this.ui.notice;
+      notice.textContent = text;
+      notice.hidden = false;
+      clearTimeout(this.timers.notice);
+      this.timers.notice = setTimeout(() => { notice.hidden = true; }, NOTICE_MS);
+    }
+
+    fitInput() {
+      const input = this.ui.input;
+      input.style.height = 'auto';
+      input.style.height = Math.min(input.scrollHeight, 132) + 'px';
+      this.ui.send.disabled = !input.value.trim();
+    }
+
+    /** Whether the reader is at the end of the list, so that new text may scroll it (and not while reading back). */
+    nearEnd() {
+      const s = this.ui.scroller;
+      return s.scrollHeight - s.scrollTop - s.clientHeight < 80;
+    }
+
+    scrollToEnd(really) {
+      if (really) this.ui.scroller.scrollTop = this.ui.scroller.scrollHeight;
+    }
+
+    // ---- storage: private browsing or blocked storage must not break the chat ----
+
+    load() {
+      try {
+        return JSON.parse(localStorage.getItem(this.storageKey)) || {};
+      } catch (e) {
+        return {};
+      }
+    }
+
+    save() {
+      try {
+        localStorage.setItem(this.storageKey, JSON.stringify(this.stored));
+      } catch (e) {
+        // Not persisted: the chat still works for this page view.
+      }
+    }
+
+    forget() {
+      this.stored = {};
+      try { localStorage.removeItem(this.storageKey); } catch (e) { /* see save() */ }
+      this.clearMessages();
+    }
+  }
+
+  customElements.define('parley-chat', ParleyChat);
+
+  function mount() {
+    const chat = document.createElement('parley-chat');
+    chat.setAttribute('site-key', script.dataset.siteKey);
+    chat.setAttribute('server', new URL(script.src, location.href).origin);
+    if (script.dataset.title) chat.setAttribute('chat-title', script.dataset.title);
+    if (script.dataset.accent) chat.setAttribute('accent', script.dataset.accent);
+    document.body.append(chat);
+  }
+
+  // An async script in <head> can run before <body> exists.
+  if (document.body) mount();
+  else document.addEventListener('DOMContentLoaded', mount, { once: true });
+})();

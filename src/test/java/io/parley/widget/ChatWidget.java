@@ -1,0 +1,80 @@
+package io.parley.widget;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+/**
+ * The chat widget on a page, as a customer sees it. Playwright's CSS locators reach into the widget's open shadow
+ * root, so these are the same elements a person clicks and reads.
+ */
+final class ChatWidget {
+
+    private final Page page;
+
+    ChatWidget(Page page) {
+        this.page = page;
+    }
+
+    Locator launcher() {
+        return page.locator("parley-chat .launcher");
+    }
+
+    Locator window() {
+        return page.locator("parley-chat [role=dialog]");
+    }
+
+    Locator input() {
+        return page.locator("parley-chat textarea");
+    }
+
+    Locator typing() {
+        return page.locator("parley-chat .typing");
+    }
+
+    Locator status() {
+        return page.locator("parley-chat .status");
+    }
+
+    Locator messages() {
+        return page.locator("parley-chat [role=log] .msg");
+    }
+
+    /** The text of the customer's messages, without the label read to screen readers. */
+    Locator customerMessages() {
+        return page.locator("parley-chat [role=log] .msg.customer .bubble");
+    }
+
+    /** Replies still being written (streamed) are marked {@code streaming}. */
+    Locator streamingReplies() {
+        return page.locator("parley-chat [role=log] .msg.assistant.streaming");
+    }
+
+    Locator finishedReplies() {
+        return page.locator("parley-chat [role=log] .msg.assistant:not(.streaming)");
+    }
+
+    /** Messages still waiting for the server's acknowledgement. */
+    Locator pending() {
+        return page.locator("parley-chat [role=log] .msg.pending");
+    }
+
+    void open() {
+        launcher().click();
+        assertThat(window()).isVisible();
+    }
+
+    void send(String text) {
+        input().fill(text);
+        input().press("Enter");
+    }
+
+    /** Sends a message and waits until it is acknowledged and its reply is complete. */
+    void ask(String text) {
+        int replies = finishedReplies().count();
+        send(text);
+        assertThat(finishedReplies()).hasCount(replies + 1);
+        assertThat(pending()).hasCount(0);
+    }
+}
