@@ -68,7 +68,8 @@ final class ConversationViews {
         static Row of(Conversation c, List<Message> messages) {
             Instant last = messages.isEmpty()
                     ? c.lastMessageAt()
-                    : Collections.max(List.of(c.lastMessageAt(), messages.getLast().createdAt()));
+                    : Collections.max(
+                            List.of(c.lastMessageAt(), messages.getLast().createdAt()));
             return new Row(
                     c.id().value(),
                     Who.of(c),
