@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -62,6 +64,15 @@ class ConsoleAdvice {
 
     @ExceptionHandler(Exception.class)
     String failed(Exception e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (e instanceof TypeMismatchException || e instanceof ServletRequestBindingException) {
+            return error(
+                    HttpStatus.BAD_REQUEST,
+                    "Bad request",
+                    "Part of this address is not valid. Go back and try again.",
+                    model,
+                    request,
+                    response);
+        }
         if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
             return error(

@@ -22,6 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ConversationsController {
 
     static final int PAGE_SIZE = 20;
+    /** Far beyond any real list, and small enough that the offset cannot overflow. */
+    private static final int MAX_PAGE = 1_000_000;
+
     private static final String NO_SUCH_CONVERSATION = "Your organization has no such conversation.";
 
     private final ChatEngine engine;
@@ -38,7 +41,7 @@ class ConversationsController {
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         Optional<ConversationStatus> filter = ConversationStatus.fromWireName(status);
-        int current = Math.max(1, page);
+        int current = Math.clamp(page, 1, MAX_PAGE);
         var result = engine.list(member.organization(), filter.orElse(null), current - 1, PAGE_SIZE);
         long pages = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         model.addAttribute("section", "conversations");

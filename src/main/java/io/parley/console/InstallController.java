@@ -62,12 +62,23 @@ class InstallController {
         return htmx != null ? "console/install :: secret" : page(member, null, model);
     }
 
+    /**
+     * Rotates the secret once confirmed: htmx asks in a dialog and sends {@code confirmed=true}; a plain form is
+     * first answered with the question on the page.
+     */
     @PostMapping("/secret/rotate")
     String rotate(
-            SignedInMember member, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
-        model.addAttribute("secret", organizations.rotateCustomerSecret(member.organization()));
-        model.addAttribute(
-                "secretNotice", "New secret in use. Signatures made with the old one are no longer accepted.");
+            SignedInMember member,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        if (confirmed) {
+            model.addAttribute("secret", organizations.rotateCustomerSecret(member.organization()));
+            model.addAttribute(
+                    "secretNotice", "New secret in use. Signatures made with the old one are no longer accepted.");
+        } else {
+            model.addAttribute("confirmRotation", true);
+        }
         return htmx != null ? "console/install :: secret" : page(member, null, model);
     }
 

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +40,10 @@ class SignInController {
             @RequestParam(required = false) String next,
             @RequestParam(required = false) String signedOut,
             Model model) {
+        if (signedOut == null
+                && SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken) {
+            return "redirect:" + ReturnTo.safe(next);
+        }
         model.addAttribute("email", "");
         model.addAttribute("next", ReturnTo.safe(next));
         if (signedOut != null) {

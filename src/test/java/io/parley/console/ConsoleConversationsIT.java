@@ -122,6 +122,17 @@ class ConsoleConversationsIT {
                 .contains("No conversations with this status");
     }
 
+    @Test
+    void aPageNumberThatIsNotANumberIsABadRequestPage() {
+        ConsoleBrowser owner = new ConsoleBrowser(port).signedUp("Bright Bikes");
+
+        ConsoleBrowser.Page page = owner.get("/console/conversations?page=abc");
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.text()).contains("Part of this address is not valid.").doesNotContain("Exception");
+        assertThat(owner.get("/console/conversations?page=2147483647").status()).isEqualTo(200);
+    }
+
     private static String siteKey(ConsoleBrowser owner) {
         Matcher key = SITE_KEY.matcher(owner.get("/console/install").body());
         assertThat(key.find()).as("the install page shows the site key").isTrue();

@@ -96,10 +96,29 @@ class ConsoleInstallIT {
         assertThat(revealed.body()).startsWith("<div id=\"secret\"").contains(secret);
 
         ConsoleBrowser.Page rotated = browser.postWithout(
-                "/console/install/secret/rotate", Map.of("_csrf", browser.csrfToken()), Map.of("HX-Request", "true"));
+                "/console/install/secret/rotate",
+                Map.of("_csrf", browser.csrfToken(), "confirmed", "true"),
+                Map.of("HX-Request", "true"));
         String fresh = organizations.customerSecret(organization.id());
         assertThat(fresh).isNotEqualTo(secret);
         assertThat(rotated.body()).contains(fresh, "New secret in use").doesNotContain(secret);
+    }
+
+    @Test
+    void withoutJavaScriptRotatingAsksForConfirmationFirst() {
+        String secret = organizations.customerSecret(organization.id());
+        browser.get("/console/install");
+
+        ConsoleBrowser.Page question = browser.post("/console/install/secret/rotate", Map.of());
+
+        assertThat(question.status()).isEqualTo(200);
+        assertThat(question.text()).contains("Rotate the secret?", "Yes, rotate it");
+        assertThat(organizations.customerSecret(organization.id())).isEqualTo(secret);
+
+        ConsoleBrowser.Page rotated = browser.post("/console/install/secret/rotate", Map.of("confirmed", "true"));
+
+        assertThat(rotated.text()).contains("New secret in use");
+        assertThat(organizations.customerSecret(organization.id())).isNotEqualTo(secret);
     }
 
     @Test

@@ -67,6 +67,16 @@ class ConsoleSignInIT {
     }
 
     @Test
+    void aSignedInMemberOpeningTheSignInPageGoesToTheConsole() {
+        browser.signedUp("Bright Bikes");
+
+        ConsoleBrowser.Page page = browser.get("/console/login");
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).endsWith("/console");
+    }
+
+    @Test
     void signInNeverRedirectsOffTheConsole() {
         String email = ConsoleBrowser.uniqueEmail();
         new ConsoleBrowser(port).signUp(email, PASSWORD, "Bright Bikes");
