@@ -8,23 +8,24 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 
 /**
  * The console's sign-in: the member's access token (the same one the admin API issues) in an HttpOnly, SameSite=Lax
  * cookie scoped to {@value #PATH}, Secure when the request came over https. Nothing about the session lives on the
  * server.
  */
-final class SessionCookie implements BearerTokenResolver {
+final class SessionCookie {
 
     static final String NAME = "parley_console";
     static final String PATH = "/console";
     /** The console's CSRF token cookie, started afresh whenever a member signs in or out. */
     static final String CSRF_NAME = "parley_console_csrf";
 
-    /** The token in the request's cookie, or null when there is none. */
-    @Override
-    public String resolve(HttpServletRequest request) {
+    /**
+     * The token in the request's cookie, or null when there is none. (Deliberately not a Spring Security
+     * BearerTokenResolver bean: the resource server would adopt it for the admin API, which takes header tokens only.)
+     */
+    String resolve(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {
             return null;

@@ -4,9 +4,9 @@ import io.parley.security.AccessTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -29,7 +29,9 @@ class WebSecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(tokens.decoder()))
+                // Tokens come from the Authorization header only, whatever other resolvers the context holds.
+                .oauth2ResourceServer(server -> server.bearerTokenResolver(new DefaultBearerTokenResolver())
+                        .jwt(jwt -> jwt.decoder(tokens.decoder()))
                         .authenticationEntryPoint((request, response, e) -> problems.write(
                                 request,
                                 response,
@@ -51,7 +53,9 @@ class WebSecurityConfiguration {
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .headers(Customizer.withDefaults())
+                // Public assets (widget.js, the demo) may be cached; Spring MVC sets their Cache-Control and
+                // Last-Modified. Authenticated chains keep Spring Security's no-store.
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
                 .build();
     }
 }

@@ -140,6 +140,20 @@ class BadInputIT extends ParleyAppTest {
     }
 
     @Test
+    void refusesTheConsoleCookieOnTheAdminApiSoThatNoOtherSiteCanRideOnIt() {
+        ParleyApi.Response withCookieOnly = api.call(
+                "GET",
+                "/api/v1/admin/organization",
+                null,
+                null,
+                Map.of("Cookie", "parley_console=" + shop.accessToken()));
+
+        assertProblem(withCookieOnly.body(), 401, "/problems/unauthorized");
+        assertThat(api.get("/api/v1/admin/organization", shop.accessToken()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void refusesASecondSignupWithTheSameEmail() {
         ParleyApi.Response again = api.call(
                 "POST",
