@@ -17,8 +17,14 @@ final class Answerer {
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\p{N}\"'(])");
     private static final int PASSAGES = 2;
+    /** How much a guideline's or value's match counts against a fact's. */
+    private static final double CONDUCT_WEIGHT = 0.6;
     /** Said only when the organization left its fallback message blank. */
     private static final String NO_ANSWER = "I'm sorry, I can't answer that here.";
+    /** A fallback message that already offers a person needs no second offer. */
+    private static final Pattern OFFERS_A_PERSON = Pattern.compile(
+            "\\b(connect|transfer|put you through|hand you over|(speak|talk|chat) (to|with))\\b",
+            Pattern.CASE_INSENSITIVE);
 
     String reply(String message, Grounding grounding) {
         Tone tone = Tone.of(grounding.tone());
@@ -30,14 +36,18 @@ final class Answerer {
         }
         List<String> passages = intents.wantsPerson()
                 ? List.of()
-                : new PassageIndex(passages(grounding)).mostRelevant(questionTerms, tone.concise() ? 1 : PASSAGES);
+                : index(grounding).mostRelevant(questionTerms, tone.concise() ? 1 : PASSAGES);
         // A concise reply spends its two sentences on the answer, not on a greeting.
         if (intents.greeting() && !tone.concise()) {
             parts.add(tone.greeting(intents.timeOfDay()));
         }
         if (passages.isEmpty()) {
-            parts.add(grounding.fallbackMessage().isBlank() ? NO_ANSWER : asSentence(grounding.fallbackMessage()));
-            parts.add(tone.offerPerson());
+            String fallback =
+                    grounding.fallbackMessage().isBlank() ? NO_ANSWER : asSentence(grounding.fallbackMessage());
+            parts.add(fallback);
+            if (!OFFERS_A_PERSON.matcher(fallback).find()) {
+                parts.add(tone.offerPerson());
+            }
         } else {
             passages.forEach(passage -> parts.add(asSentence(passage)));
         }
@@ -57,15 +67,25 @@ final class Answerer {
         return !parts.isEmpty();
     }
 
-    /** What the engine may quote: rules, guidelines, values, then the description sentence by sentence. */
-    private static List<String> passages(Grounding grounding) {
-        List<String> passages = new ArrayList<>();
-        grounding.rules().forEach(passages::add);
-        grounding.guidelines().forEach(passages::add);
-        grounding.values().forEach(passages::add);
-        for (String sentence : SENTENCE_END.split(grounding.description().strip())) {
-            passages.add(sentence);
+    /**
+     * What the engine may quote: the business's facts (rules, then description sentences) and, counting for less,
+     * its guidelines and values, which speak to the assistant and should be quoted only when they fit clearly better.
+     */
+    private static PassageIndex index(Grounding grounding) {
+        List<String> facts = new ArrayList<>(grounding.rules());
+        facts.addAll(List.of(SENTENCE_END.split(grounding.description().strip())));
+        List<String> conduct = new ArrayList<>(grounding.guidelines());
+        conduct.addAll(grounding.values());
+        List<String> passages = new ArrayList<>(clean(facts));
+        List<Double> weights = new ArrayList<>(passages.stream().map(p -> 1.0).toList());
+        for (String passage : clean(conduct)) {
+            passages.add(passage);
+            weights.add(CONDUCT_WEIGHT);
         }
+        return new PassageIndex(passages, weights);
+    }
+
+    private static List<String> clean(List<String> passages) {
         return passages.stream()
                 .map(String::strip)
                 .filter(text -> !text.isEmpty())

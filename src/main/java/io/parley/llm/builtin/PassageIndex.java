@@ -26,12 +26,22 @@ final class PassageIndex {
     private static final double MIN_SHARE_OF_BEST = 0.5;
 
     private final List<String> passages;
+    private final List<Double> weights;
     private final List<List<String>> terms = new ArrayList<>();
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final double averageLength;
 
     PassageIndex(List<String> passages) {
+        this(passages, passages.stream().map(p -> 1.0).toList());
+    }
+
+    /** @param weights one per passage: how much its score counts (below 1 for passages that should yield to facts) */
+    PassageIndex(List<String> passages, List<Double> weights) {
+        if (weights.size() != passages.size()) {
+            throw new IllegalArgumentException("one weight per passage");
+        }
         this.passages = List.copyOf(passages);
+        this.weights = List.copyOf(weights);
         long totalLength = 0;
         for (String passage : this.passages) {
             List<String> passageTerms = TextAnalysis.terms(passage);
@@ -58,7 +68,7 @@ final class PassageIndex {
                     || shared.size() >= 2
                     || shared.stream().anyMatch(TextAnalysis::isTopic);
             if (!shared.isEmpty() && enough) {
-                relevant.add(new Scored(i, bm25(i, question), shared));
+                relevant.add(new Scored(i, bm25(i, question) * weights.get(i), shared));
             }
         }
         relevant.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::index));

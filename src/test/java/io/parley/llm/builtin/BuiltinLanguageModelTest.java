@@ -83,6 +83,42 @@ class BuiltinLanguageModelTest extends LanguageModelContract {
     }
 
     @Test
+    void offersAPersonOnlyOnceWhenTheFallbackMessageAlreadyDoes() {
+        Grounding shop = new Grounding(
+                "Trailhead",
+                "",
+                List.of("Returns are accepted within 30 days."),
+                List.of(),
+                List.of(),
+                "warm",
+                "I'm not sure about that one. Would you like me to connect you with someone from our team?");
+
+        String reply = replyTo(shop, "Do you sell kayaks?");
+
+        assertThat(reply).contains("Would you like me to connect you with someone from our team?");
+        assertThat(reply.split("connect you", -1)).hasSize(2);
+    }
+
+    @Test
+    void prefersARuleToAGuidelineAboutTheSameTopic() {
+        Grounding shop = new Grounding(
+                "Trailhead",
+                "",
+                List.of(
+                        "Returns are accepted within 30 days of delivery for unused items in their original packaging."),
+                List.of(
+                        "For a damaged or faulty item, apologise and offer a replacement or a full refund, including return shipping."),
+                List.of(),
+                "warm",
+                "I'm not sure.");
+
+        assertThat(replyTo(shop, "Can I return a jacket?"))
+                .contains("Returns are accepted within 30 days")
+                .doesNotContain("apologise");
+        assertThat(replyTo(shop, "My stove arrived damaged")).contains("For a damaged or faulty item");
+    }
+
+    @Test
     void fallsBackAndOffersAPersonWhenTheCustomerAsksForOne() {
         assertThat(replyTo("Can I talk to a real person about my refund?")).isEqualTo(FALLBACK + " " + OFFER);
         assertThat(replyTo("agent")).isEqualTo(FALLBACK + " " + OFFER);
