@@ -445,8 +445,10 @@
       const problem = frame.problem || {};
       const entry = frame.clientMessageId ? this.outbox.get(frame.clientMessageId) : null;
       const wait = Math.max(1, Number(problem.retryAfter) || 1);
-      if (!this.connected && (problem.status === 401 || problem.status === 404)) {
+      if (!this.connected && (problem.status === 401 || problem.status === 403 || problem.status === 404)) {
         this.refusal = problem.status;
+        // A page the business did not allow is a set-up mistake: tell the site's developer how to fix it.
+        if (problem.status === 403) console.warn('Parley: ' + (problem.detail || 'this website may not open the chat.'));
       } else if (problem.status === 429) {
         // Without a clientMessageId the whole frame was dropped: send whatever is still waiting.
         const waiting = entry ? [[frame.clientMessageId, entry]] : [...this.outbox];

@@ -4,13 +4,11 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -90,18 +88,6 @@ public final class ChatClient implements AutoCloseable {
 
     public static ChatClient connect(int port, String siteKey) {
         return connect(port, siteKey, null, null, null);
-    }
-
-    /** The HTTP status with which the server refused the upgrade, or 101 when it opened. */
-    public static int handshakeStatus(int port, String siteKey, String origin) {
-        try (ChatClient ignored = connect(port, siteKey, null, null, origin)) {
-            return 101;
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof WebSocketHandshakeException refused) {
-                return refused.getResponse().statusCode();
-            }
-            throw e;
-        }
     }
 
     public void send(String frame) {

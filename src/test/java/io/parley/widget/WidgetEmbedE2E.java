@@ -114,8 +114,8 @@ class WidgetEmbedE2E {
         widget.open();
         widget.send("Hello?");
 
-        // The server refuses the upgrade (403), which a browser script cannot tell from a network failure.
-        assertThat(widget.status()).hasText("Reconnecting…");
+        // The server refuses with an error frame the widget can read, so it gives up instead of retrying forever.
+        assertThat(widget.status()).hasText("Chat is unavailable right now. Please try again later.");
         assertThat(widget.pending()).hasCount(1);
         assertThat(widget.finishedReplies()).hasCount(0);
     }

@@ -6,7 +6,6 @@ import io.parley.tenant.Organizations;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
@@ -15,16 +14,16 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Checks a chat connection before it opens: a browser page may open an organization's chat only from an origin that
- * organization allows (otherwise the upgrade is refused with 403). The query's parameters are kept for the handler,
- * which answers anything else wrong with an error frame the client can read.
+ * Reads a chat connection's request before it opens: the query's parameters, and whether the page's origin is one
+ * the organization allows. The handler refuses what is wrong with an error frame and a close, which a browser script
+ * can read (an HTTP 403 on the upgrade looks to it like a network failure, and the widget would keep retrying).
  */
 class ChatHandshake implements HandshakeInterceptor {
 
     private static final String REQUEST = "parley.request";
 
     /** What the client asked for; {@code organization} is null for an unknown site key. */
-    record Request(OrganizationId organization, String visitorToken, String conversationId) {}
+    record Request(OrganizationId organization, boolean originAllowed, String visitorToken, String conversationId) {}
 
     private final Organizations organizations;
     private final CustomerOrigins origins;
@@ -49,16 +48,13 @@ class ChatHandshake implements HandshakeInterceptor {
                 Optional.ofNullable(query.getFirst("siteKey")).flatMap(organizations::bySiteKey);
         String ownOrigin = request.getURI().getScheme().replace("ws", "http") + "://"
                 + request.getHeaders().getFirst(HttpHeaders.HOST);
-        if (organization.isPresent()
-                && !origins.allowed(
-                        organization.get().id(), request.getHeaders().getOrigin(), ownOrigin)) {
-            response.setStatusCode(HttpStatus.FORBIDDEN);
-            return false;
-        }
+        boolean originAllowed = organization.isEmpty()
+                || origins.allowed(organization.get().id(), request.getHeaders().getOrigin(), ownOrigin);
         attributes.put(
                 REQUEST,
                 new Request(
                         organization.map(Organization::id).orElse(null),
+                        originAllowed,
                         blankToNull(query.getFirst("visitorToken")),
                         blankToNull(query.getFirst("conversationId"))));
         return true;

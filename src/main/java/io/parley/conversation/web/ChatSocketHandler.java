@@ -56,6 +56,12 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
             connection.refuse(ProblemType.NOT_FOUND.exception("No organization has this site key."));
             return;
         }
+        if (!request.originAllowed()) {
+            connection.refuse(
+                    ProblemType.ORIGIN_NOT_ALLOWED.exception(
+                            "This website is not among the organization's allowed origins. Add it under Install in the console."));
+            return;
+        }
         try {
             open(connection, request, request.organization());
         } catch (StoreUnavailableException e) {

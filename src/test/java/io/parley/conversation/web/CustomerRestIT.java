@@ -142,12 +142,18 @@ class CustomerRestIT extends ParleyAppTest {
         assertThat(allowed.status()).isEqualTo(201);
         assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo("https://riverside.example");
         assertProblem(other.body(), 403, "/problems/origin-not-allowed");
-        assertThat(ChatClient.handshakeStatus(port, shop.siteKey(), "https://evil.example"))
-                .isEqualTo(403);
-        assertThat(ChatClient.handshakeStatus(port, shop.siteKey(), "https://riverside.example"))
-                .isEqualTo(101);
-        assertThat(ChatClient.handshakeStatus(port, shop.siteKey(), "http://127.0.0.1:" + port))
-                .isEqualTo(101);
+        try (ChatClient refused = ChatClient.connect(port, shop.siteKey(), null, null, "https://evil.example")) {
+            assertProblem(refused.await("error").path("problem"), 403, "/problems/origin-not-allowed");
+            assertThat(refused.awaitClose()).isEqualTo(1008);
+            assertThat(refused.received())
+                    .noneMatch(f -> f.path("type").asString().equals("session"));
+        }
+        for (String origin : List.of("https://riverside.example", "http://127.0.0.1:" + port)) {
+            try (ChatClient welcome = ChatClient.connect(port, shop.siteKey(), null, null, origin)) {
+                assertThat(welcome.await("session").path("conversationId").asString())
+                        .isNotBlank();
+            }
+        }
     }
 
     @Test
