@@ -42,7 +42,10 @@ public interface ConversationStore {
      */
     void appendAll(List<Message> messages);
 
-    /** One page of an organization's conversations, most recently active first. {@code status} null means all. */
+    /**
+     * One page of an organization's conversations that have at least one message, most recently active first.
+     * {@code status} null means all.
+     */
     ConversationPage list(OrganizationId organization, ConversationStatus status, int page, int size);
 
     /** Records (or replaces) a customer's rating of a message. */

@@ -2,8 +2,11 @@ package io.parley.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -94,6 +98,32 @@ class ProblemHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(HttpServletRequest request) {
         return Problems.response(ProblemType.FRAME_TOO_LARGE.exception("The request body is too large."), request);
+    }
+
+    /** A person following a link in a browser gets a page, not a JSON document. */
+    @ExceptionHandler(value = NoResourceFoundException.class, produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView noResourcePage(HttpServletRequest request) {
+        return page(HttpStatus.NOT_FOUND, "Not found", "Nothing exists at this address.", request);
+    }
+
+    @ExceptionHandler(value = HttpRequestMethodNotSupportedException.class, produces = MediaType.TEXT_HTML_VALUE)
+    ModelAndView methodPage(HttpServletRequest request) {
+        return page(HttpStatus.METHOD_NOT_ALLOWED, "Not allowed", "This address does not work that way.", request);
+    }
+
+    private static ModelAndView page(HttpStatus status, String title, String detail, HttpServletRequest request) {
+        return new ModelAndView(
+                "error",
+                Map.of(
+                        "status",
+                        status.value(),
+                        "title",
+                        title,
+                        "detail",
+                        detail,
+                        "traceId",
+                        Problems.traceId(request)),
+                status);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

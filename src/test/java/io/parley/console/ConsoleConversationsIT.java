@@ -77,6 +77,7 @@ class ConsoleConversationsIT {
                         "email", "ada@example.com",
                         "name", "Ada Lovelace",
                         "signature", hmacHex(secret.group(1), "cust-42")));
+        customers.send(chat, "Hello, it's Ada.");
 
         assertThat(owner.get("/console/conversations").body())
                 .contains("<span class=\"who-name\">Ada Lovelace</span>")
@@ -114,7 +115,9 @@ class ConsoleConversationsIT {
     @Test
     void theStatusFilterShowsOnlyConversationsInThatStatus() {
         ConsoleBrowser owner = new ConsoleBrowser(port).signedUp("Bright Bikes");
-        Customers.Chat chat = new Customers(owner.base()).start(siteKey(owner));
+        Customers customers = new Customers(owner.base());
+        Customers.Chat chat = customers.start(siteKey(owner));
+        customers.send(chat, "Is the shop open on Sunday?");
 
         assertThat(owner.get("/console/conversations?status=bot").body()).contains(chat.conversationId());
         assertThat(owner.get("/console/conversations?status=resolved").body())

@@ -203,6 +203,7 @@ public abstract class ConversationStoreContract {
         store.create(busy);
         store.appendAll(List.of(message(busy, 1, MessageRole.CUSTOMER, "late", null, null, T0.plusSeconds(60))));
         withMessages(globex, 3);
+        store.create(conversation(acme, null)); // opened, never written in: not listed
 
         var firstPage = store.list(acme, null, 0, 1);
         var secondPage = store.list(acme, null, 1, 1);

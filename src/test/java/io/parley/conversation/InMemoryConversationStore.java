@@ -185,6 +185,7 @@ public final class InMemoryConversationStore implements ConversationStore {
         check();
         List<Conversation> matching = conversations.values().stream()
                 .filter(c -> c.organization().equals(organization) && (status == null || c.status() == status))
+                .filter(c -> c.messageCount() > 0)
                 .sorted(Comparator.comparing(Conversation::lastMessageAt)
                         .reversed()
                         .thenComparing(c -> c.id().value()))

@@ -181,7 +181,8 @@ public class JdbcConversationStore implements ConversationStore {
 
     @Override
     public ConversationPage list(OrganizationId organization, ConversationStatus status, int page, int size) {
-        String filter = status == null ? "" : " AND status = ?";
+        // A conversation nobody wrote in yet (a chat window opened and left) is not one to show.
+        String filter = " AND message_count > 0" + (status == null ? "" : " AND status = ?");
         List<Object> params = new ArrayList<>(List.of(organization.value()));
         if (status != null) {
             params.add(status.wireName());
