@@ -233,10 +233,11 @@ class BadInputIT extends ParleyAppTest {
 
             assertThat(refused.path("problem").path("type").asString()).isEqualTo("/problems/rate-limited");
             assertThat(refused.path("problem").path("retryAfter").asLong()).isPositive();
-            long acked = 0;
-            while (acked < 10) {
+            while (chat.received().stream()
+                            .filter(f -> f.path("type").asString().equals("ack"))
+                            .count()
+                    < 10) {
                 chat.await("ack");
-                acked++;
             }
             assertThat(messagesOf(session).stream()
                             .filter(m -> m.path("role").asString().equals("customer")))
