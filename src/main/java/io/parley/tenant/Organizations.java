@@ -38,7 +38,7 @@ public class Organizations {
     private final PromptComposer composer;
     private final LoginThrottle throttle;
     private final Clock clock;
-    private final String timingDecoy;
+    private volatile String timingDecoy;
     private final SecureRandom random = new SecureRandom();
     private final LoadingCache<SiteKey, Organization> bySiteKey;
     private final LoadingCache<OrganizationId, ProfileVersion> currentProfile;
@@ -57,7 +57,6 @@ public class Organizations {
         this.composer = composer;
         this.throttle = throttle;
         this.clock = clock;
-        this.timingDecoy = passwords.encode("an unknown email still costs one hash");
         this.bySiteKey = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterWrite(CACHE_TTL)
@@ -123,13 +122,26 @@ public class Organizations {
         Optional<Member> member = store.memberByEmail(normalized);
         boolean matches = password != null
                 && password.length() <= MAX_PASSWORD_LENGTH
-                && passwords.matches(password, member.map(Member::passwordHash).orElse(timingDecoy));
+                && passwords.matches(password, member.map(Member::passwordHash).orElseGet(this::timingDecoy));
         if (member.isEmpty() || !matches) {
             throttle.failed(normalized, clientAddress);
             throw new InvalidCredentialsException();
         }
         throttle.succeeded(normalized);
         return member.get();
+    }
+
+    /**
+     * A hash to check passwords of unknown emails against, so that they cost as much time as known ones. Made on the
+     * first sign-in rather than at start-up, where an Argon2 hash would add a few hundred milliseconds.
+     */
+    private String timingDecoy() {
+        String decoy = timingDecoy;
+        if (decoy == null) {
+            decoy = passwords.encode("an unknown email still costs one hash");
+            timingDecoy = decoy;
+        }
+        return decoy;
     }
 
     public Optional<Organization> find(OrganizationId id) {
