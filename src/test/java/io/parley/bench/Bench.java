@@ -134,6 +134,7 @@ public final class Bench {
                 "--parley.bench.echo-endpoint=true",
                 "--parley.demo.enabled=false",
                 "--parley.chat.rate-limit-messages=1000000",
+                "--parley.chat.socket.frames-per-ten-seconds=1000000",
                 "--parley.llm.default=bench",
                 "--parley.llm.providers.bench.type=openai",
                 "--parley.llm.providers.bench.base-url=" + model.baseUrl(),

@@ -17,6 +17,7 @@ final class BenchSession implements WebSocket.Listener {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicLong IDS = new AtomicLong();
+    private static final AtomicLong FAILURES_SHOWN = new AtomicLong();
 
     enum Mode {
         CHAT,
@@ -121,10 +122,19 @@ final class BenchSession implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
-        if (last) {
-            String frame = partial.toString();
-            partial.setLength(0);
-            handle(frame, System.nanoTime());
+        try {
+            if (last) {
+                String frame = partial.toString();
+                partial.setLength(0);
+                handle(frame, System.nanoTime());
+            }
+        } catch (RuntimeException e) {
+            // A failure here must not stop the socket from reading (request(1) below), or the session would stall.
+            latencies.errors.incrementAndGet();
+            outstanding = false;
+            if (FAILURES_SHOWN.getAndIncrement() < 3) {
+                e.printStackTrace();
+            }
         }
         webSocket.request(1);
         return null;

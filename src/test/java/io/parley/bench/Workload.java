@@ -91,8 +91,16 @@ final class Workload implements AutoCloseable {
             });
             s.send();
         }
-        if (!done.await(10, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("only " + latencies.completed.get() + " replies completed in 10 minutes");
+        // Sessions whose last message was refused (an error frame) start again on the next tick.
+        var restart = scheduler.scheduleAtFixedRate(
+                () -> sessions.forEach(BenchSession::send), 50, 50, TimeUnit.MILLISECONDS);
+        try {
+            if (!done.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException(
+                        "only " + latencies.completed.get() + " replies completed in 10 minutes");
+            }
+        } finally {
+            restart.cancel(false);
         }
         sessions.forEach(s -> s.onComplete(() -> {}));
     }

@@ -73,6 +73,10 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
 
     /** Starts a server on 127.0.0.1 and a free port. */
     public static ScriptedOpenAiServer start() {
+        // Real providers stream over no-delay sockets; the JDK's server would otherwise hold each small chunk back
+        // until the client's delayed ACK (about 40 ms), which is the server's artefact, not the platform's latency.
+        // Read once, when the JDK's server classes load, so it is set before the first server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             return new ScriptedOpenAiServer();
         } catch (IOException e) {

@@ -47,14 +47,14 @@ final class ChatConnection implements ConversationListener {
     private Visitor visitor;
     private ChatEngine.Subscription subscription;
 
-    ChatConnection(WebSocketSession session, ChatEngine engine, JsonMapper json) {
+    ChatConnection(WebSocketSession session, ChatEngine engine, JsonMapper json, int framesPerTenSeconds) {
         this.session = session;
         this.engine = engine;
         this.json = json;
         this.frameLimit = Bucket.builder()
                 .addLimit(Bandwidth.builder()
-                        .capacity(30)
-                        .refillGreedy(30, Duration.ofSeconds(10))
+                        .capacity(framesPerTenSeconds)
+                        .refillGreedy(framesPerTenSeconds, Duration.ofSeconds(10))
                         .build())
                 .build();
     }

@@ -2,7 +2,6 @@ package io.parley.conversation.web;
 
 import io.parley.conversation.ChatEngine;
 import io.parley.tenant.Organizations;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -21,24 +20,26 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
     private final Organizations organizations;
     private final CustomerOrigins origins;
     private final JsonMapper json;
+    private final ChatSocketSettings settings;
 
     ChatSocketConfiguration(
             ChatEngine engine,
             VisitorAuthentication visitors,
             Organizations organizations,
             CustomerOrigins origins,
-            JsonMapper json) {
+            JsonMapper json,
+            ChatSocketSettings settings) {
         this.engine = engine;
         this.visitors = visitors;
         this.organizations = organizations;
         this.origins = origins;
         this.json = json;
+        this.settings = settings;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(
-                        new ChatSocketHandler(engine, visitors, json, Duration.ofSeconds(10), 512 * 1024), "/ws/chat")
+        registry.addHandler(new ChatSocketHandler(engine, visitors, json, settings), "/ws/chat")
                 .addInterceptors(new ChatHandshake(organizations, origins))
                 // Origins are checked per organization by the handshake interceptor.
                 .setAllowedOriginPatterns("*");
@@ -54,7 +55,7 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
         container.setMaxTextMessageBufferSize(8 * 1024);
         container.setMaxBinaryMessageBufferSize(1024);
-        container.setMaxSessionIdleTimeout(Duration.ofSeconds(90).toMillis());
+        container.setMaxSessionIdleTimeout(settings.idleTimeout().toMillis());
         return container;
     }
 }

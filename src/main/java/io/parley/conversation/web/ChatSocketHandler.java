@@ -29,27 +29,20 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
     private final ChatEngine engine;
     private final VisitorAuthentication visitors;
     private final JsonMapper json;
-    private final int sendTimeLimitMillis;
-    private final int sendBufferLimitBytes;
+    private final ChatSocketSettings settings;
 
-    ChatSocketHandler(
-            ChatEngine engine,
-            VisitorAuthentication visitors,
-            JsonMapper json,
-            Duration sendTimeLimit,
-            int sendBufferLimitBytes) {
+    ChatSocketHandler(ChatEngine engine, VisitorAuthentication visitors, JsonMapper json, ChatSocketSettings settings) {
         this.engine = engine;
         this.visitors = visitors;
         this.json = json;
-        this.sendTimeLimitMillis = (int) sendTimeLimit.toMillis();
-        this.sendBufferLimitBytes = sendBufferLimitBytes;
+        this.settings = settings;
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) {
-        WebSocketSession session =
-                new ConcurrentWebSocketSessionDecorator(raw, sendTimeLimitMillis, sendBufferLimitBytes);
-        ChatConnection connection = new ChatConnection(session, engine, json);
+        WebSocketSession session = new ConcurrentWebSocketSessionDecorator(
+                raw, (int) settings.sendTimeLimit().toMillis(), settings.sendBufferBytes());
+        ChatConnection connection = new ChatConnection(session, engine, json, settings.framesPerTenSeconds());
         raw.getAttributes().put(CONNECTION, connection);
         ChatHandshake.Request request = ChatHandshake.request(raw);
         if (request.organization() == null) {

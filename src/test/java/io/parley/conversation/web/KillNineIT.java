@@ -34,7 +34,11 @@ class KillNineIT {
         List<Ack> acks = new ArrayList<>();
         Set<String> conversations = ConcurrentHashMap.newKeySet();
         Map<String, String> tokens = new ConcurrentHashMap<>();
-        try (ParleyProcess server = ParleyProcess.start(data, List.of("--parley.chat.rate-limit-messages=100000"))) {
+        try (ParleyProcess server = ParleyProcess.start(
+                data,
+                List.of(
+                        "--parley.chat.rate-limit-messages=100000",
+                        "--parley.chat.socket.frames-per-ten-seconds=100000"))) {
             AtomicBoolean killed = new AtomicBoolean();
             CountDownLatch warm = new CountDownLatch(CUSTOMERS * 5);
             List<Thread> customers = new ArrayList<>();
