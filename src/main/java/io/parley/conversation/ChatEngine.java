@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.tenant.OrganizationId;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class ChatEngine implements AutoCloseable {
     private final ChatSettings settings;
     private final Clock clock;
     private final MessageJournal journal;
+    private final ChatMetrics metrics;
     private final TurnRunner turns;
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
@@ -54,16 +56,19 @@ public final class ChatEngine implements AutoCloseable {
             ModelRouting models,
             ChatSettings settings,
             Duration modelTimeout,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        this.metrics = new ChatMetrics(meters);
         this.journal = new MessageJournal(store, settings.journalCapacity());
+        metrics.gauges(live::size, journal::pending);
         this.timer = new ScheduledThreadPoolExecutor(
                 1, Thread.ofPlatform().name("parley-engine-timer").daemon().factory());
         this.timer.setRemoveOnCancelPolicy(true);
-        this.turns =
-                new TurnRunner(profiles, models, journal, settings, modelTimeout, clock, timer, this::afterReplyStored);
+        this.turns = new TurnRunner(
+                profiles, models, journal, settings, modelTimeout, clock, timer, this::afterReplyStored, metrics);
         long sweepEvery = Math.max(1, settings.idleEviction().toSeconds() / 4);
         timer.scheduleWithFixedDelay(this::evictIdle, sweepEvery, sweepEvery, TimeUnit.SECONDS);
     }
@@ -147,6 +152,21 @@ public final class ChatEngine implements AutoCloseable {
      */
     public Posted post(
             Visitor visitor, ConversationId id, String text, String clientMessageId, ConversationListener origin) {
+        try {
+            return accept(visitor, id, text, clientMessageId, origin, System.nanoTime());
+        } catch (SendRejectedException e) {
+            metrics.rejected(e.reason());
+            throw e;
+        }
+    }
+
+    private Posted accept(
+            Visitor visitor,
+            ConversationId id,
+            String text,
+            String clientMessageId,
+            ConversationListener origin,
+            long arrivedAt) {
         if (text == null || text.isBlank()) {
             throw new SendRejectedException(SendRejectedException.Reason.EMPTY, null);
         }
@@ -188,6 +208,7 @@ public final class ChatEngine implements AutoCloseable {
                 throw new SendRejectedException(SendRejectedException.Reason.UNAVAILABLE, Duration.ofSeconds(5));
             }
             active.storing(message, stored, origin);
+            stored.thenRun(() -> metrics.acknowledged(arrivedAt));
             stored.whenCompleteAsync((ok, failure) -> afterCustomerMessageStored(active), virtualThreads);
             if (origin != null) {
                 var reminder = timer.schedule(

@@ -1,5 +1,6 @@
 package io.parley.conversation;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.llm.LlmProperties;
 import io.parley.llm.ProviderRegistry;
 import io.parley.tenant.Organizations;
@@ -21,8 +22,10 @@ class ConversationConfiguration {
             ProviderRegistry models,
             ChatSettings settings,
             LlmProperties llm,
-            Clock clock) {
-        return new ChatEngine(store, organizations::currentProfile, models::modelFor, settings, llm.timeout(), clock);
+            Clock clock,
+            MeterRegistry meters) {
+        return new ChatEngine(
+                store, organizations::currentProfile, models::modelFor, settings, llm.timeout(), clock, meters);
     }
 
     /**

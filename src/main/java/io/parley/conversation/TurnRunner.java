@@ -44,6 +44,7 @@ final class TurnRunner {
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final StoredCallbacks storedCallbacks;
+    private final ChatMetrics metrics;
 
     /** What to do once a reply handed to the journal is stored (or lost). */
     interface StoredCallbacks {
@@ -58,7 +59,8 @@ final class TurnRunner {
             Duration modelTimeout,
             Clock clock,
             ScheduledExecutorService timer,
-            StoredCallbacks storedCallbacks) {
+            StoredCallbacks storedCallbacks,
+            ChatMetrics metrics) {
         this.profiles = profiles;
         this.models = models;
         this.journal = journal;
@@ -67,6 +69,7 @@ final class TurnRunner {
         this.clock = clock;
         this.timer = timer;
         this.storedCallbacks = storedCallbacks;
+        this.metrics = metrics;
     }
 
     /** Runs until no customer message of this conversation is waiting for a reply. */
@@ -154,7 +157,7 @@ final class TurnRunner {
         int historyBudget = Math.max(0, settings.historyTokens() - HistoryWindow.estimateTokens(systemPrompt));
         List<ChatTurn> history = HistoryWindow.fit(context, question, historyBudget);
         LanguageModel model = models.modelFor(live.conversation().organization());
-        StreamedText streamed = new StreamedText(live);
+        StreamedText streamed = new StreamedText(live, metrics);
         Instant deadline = clock.instant().plus(modelTimeout);
         for (int attempt = 0; ; attempt++) {
             Duration remaining = Duration.between(clock.instant(), deadline);
@@ -169,6 +172,8 @@ final class TurnRunner {
                         grounding(profile.profile()),
                         remaining);
                 ModelReply reply = callWithWatchdog(model, request, streamed, remaining);
+                metrics.usage(reply.model(), reply.usage());
+                metrics.replied(reply.model(), false, streamed.elapsed());
                 return new Reply(reply.text(), reply.model());
             } catch (ModelException e) {
                 Duration wait = e.retryAfter().orElse(Duration.ofMillis(250L << attempt));
@@ -181,11 +186,14 @@ final class TurnRunner {
                         model.id(),
                         e.kind(),
                         retry ? "; retrying" : "; replying with the fallback");
+                metrics.modelFailed(model.id(), e.kind());
                 if (!retry || !pause(wait)) {
+                    metrics.replied(model.id(), true, streamed.elapsed());
                     return fallback(profile.profile(), streamed);
                 }
             } catch (RuntimeException e) {
                 log.error("Model {} failed unexpectedly; replying with the fallback", model.id(), e);
+                metrics.replied(model.id(), true, streamed.elapsed());
                 return fallback(profile.profile(), streamed);
             }
         }
@@ -242,16 +250,26 @@ final class TurnRunner {
     private static final class StreamedText implements DeltaSink {
 
         private final LiveConversation live;
+        private final ChatMetrics metrics;
+        private final long startedAt = System.nanoTime();
         private final StringBuilder text = new StringBuilder();
 
-        StreamedText(LiveConversation live) {
+        StreamedText(LiveConversation live, ChatMetrics metrics) {
             this.live = live;
+            this.metrics = metrics;
+        }
+
+        Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - startedAt);
         }
 
         @Override
         public void onDelta(String piece) {
             if (piece == null || piece.isEmpty()) {
                 return;
+            }
+            if (text.isEmpty()) {
+                metrics.firstDelta(elapsed());
             }
             text.append(piece);
             live.lock().lock();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parley.llm.ChatTurn;
 import io.parley.llm.ModelException;
 import io.parley.llm.ModelReply;
@@ -450,7 +451,14 @@ class ChatEngineTest {
     }
 
     private ChatEngine engine(ChatSettings settings, Duration modelTimeout) {
-        return new ChatEngine(store, org -> version, org -> model, settings, modelTimeout, Clock.systemUTC());
+        return new ChatEngine(
+                store,
+                org -> version,
+                org -> model,
+                settings,
+                modelTimeout,
+                Clock.systemUTC(),
+                new SimpleMeterRegistry());
     }
 
     private static ChatSettings settings(int rateLimitMessages, Duration ackTimeout) {

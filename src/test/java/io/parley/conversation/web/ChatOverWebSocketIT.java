@@ -230,6 +230,31 @@ class ChatOverWebSocketIT extends ParleyAppTest {
     }
 
     @Test
+    void reportsLatencyAndTokensAsMetricsButNeverMessageText() throws Exception {
+        try (ChatClient chat = connect(shop.siteKey())) {
+            chat.await("session");
+            chat.sendMessage("A very private question about my order 4711", "m1");
+            chat.awaitMessage("assistant");
+        }
+        var http = java.net.http.HttpClient.newHttpClient();
+        String metrics = http.send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+
+        assertThat(metrics)
+                .contains("parley_chat_ack_seconds_count")
+                .contains("parley_chat_first_delta_seconds_count")
+                .contains("parley_chat_reply_seconds_count{model=\"scripted-model\",outcome=\"answered\"")
+                .contains("parley_llm_tokens_total{direction=\"output\",model=\"scripted-model\"")
+                .contains("parley_chat_conversations_active")
+                .doesNotContain("private question")
+                .doesNotContain("4711");
+    }
+
+    @Test
     void answersPingWithPong() {
         try (ChatClient chat = connect(shop.siteKey())) {
             chat.await("session");

@@ -1,0 +1,86 @@
+package io.parley.conversation;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.parley.llm.ModelException;
+import io.parley.llm.ModelReply;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * What the engine reports to Micrometer (and so to {@code /actuator/prometheus}): how long acknowledgements and
+ * first pieces of replies take, how replies end, tokens by model, and what is held in memory. Never message text.
+ */
+final class ChatMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer ack;
+    private final Timer firstDelta;
+
+    ChatMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.ack = Timer.builder("parley.chat.ack")
+                .description("From a customer's message arriving to it being stored and acknowledged")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.firstDelta = Timer.builder("parley.chat.first.delta")
+                .description("From the assistant starting a reply to its first piece reaching the customer")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    void gauges(Supplier<Number> activeConversations, Supplier<Number> unstoredMessages) {
+        registry.gauge("parley.chat.conversations.active", activeConversations, s -> s.get()
+                .doubleValue());
+        registry.gauge(
+                "parley.chat.journal.pending", unstoredMessages, s -> s.get().doubleValue());
+    }
+
+    void acknowledged(long sinceNanos) {
+        ack.record(System.nanoTime() - sinceNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    void firstDelta(Duration took) {
+        firstDelta.record(took);
+    }
+
+    void replied(String model, boolean fallback, Duration took) {
+        Timer.builder("parley.chat.reply")
+                .description("Whole replies, by model, and whether the fallback message was sent")
+                .tag("model", model)
+                .tag("outcome", fallback ? "fallback" : "answered")
+                .register(registry)
+                .record(took);
+    }
+
+    void usage(String model, ModelReply.Usage usage) {
+        Counter.builder("parley.llm.tokens")
+                .tag("model", model)
+                .tag("direction", "input")
+                .register(registry)
+                .increment(usage.inputTokens());
+        Counter.builder("parley.llm.tokens")
+                .tag("model", model)
+                .tag("direction", "output")
+                .register(registry)
+                .increment(usage.outputTokens());
+    }
+
+    void modelFailed(String provider, ModelException.Kind kind) {
+        Counter.builder("parley.llm.failures")
+                .description("Model calls that produced no complete reply, by provider and kind")
+                .tag("provider", provider)
+                .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry)
+                .increment();
+    }
+
+    void rejected(SendRejectedException.Reason reason) {
+        Counter.builder("parley.chat.rejected")
+                .description("Customer messages refused, by reason")
+                .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry)
+                .increment();
+    }
+}
