@@ -28,9 +28,20 @@ public final class Bench {
 
     private final Settings settings;
     private final Map<String, Object> report = new LinkedHashMap<>();
+    private Target shared;
 
     Bench(Settings settings) {
         this.settings = settings;
+    }
+
+    /** Runs every scenario against this one server (the smoke test's way of keeping to seconds). */
+    Bench sharing(Target target) {
+        this.shared = target;
+        return this;
+    }
+
+    Map<String, Object> report() {
+        return report;
     }
 
     /** Sizes and durations, all overridable with key=value arguments. */
@@ -44,7 +55,7 @@ public final class Bench {
         }
 
         Duration duration(String key, String fallback) {
-            return Duration.parse("PT" + get(key, fallback).toUpperCase());
+            return org.springframework.boot.convert.DurationStyle.detectAndParse(get(key, fallback));
         }
 
         static Settings parse(String[] args, int from) {
@@ -101,8 +112,13 @@ public final class Bench {
     }
 
     /** The server under test and the model it talks to. */
-    record Target(ParleyProcess server, ScriptedOpenAiServer model, String siteKey, ServerProbe probe)
+    record Target(ParleyProcess server, ScriptedOpenAiServer model, String siteKey, ServerProbe probe, boolean owned)
             implements AutoCloseable {
+
+        /** The same server, shared: closing this view leaves it running. */
+        Target shared() {
+            return new Target(server, model, siteKey, probe, false);
+        }
 
         URI chat() {
             return URI.create("ws://127.0.0.1:" + server.port() + "/ws/chat?siteKey=" + siteKey);
@@ -118,13 +134,19 @@ public final class Bench {
 
         @Override
         public void close() {
-            server.close();
-            model.close();
+            if (owned) {
+                server.close();
+                model.close();
+            }
         }
     }
 
     /** Starts the model and the server (heap from {@code heap=}, default 1536m) with an organization to chat with. */
     Target start(OpenAiScript modelScript) throws Exception {
+        if (shared != null) {
+            shared.model().respondWith(request -> modelScript);
+            return shared.shared();
+        }
         ScriptedOpenAiServer model = ScriptedOpenAiServer.start();
         model.respondWith(request -> modelScript);
         Path data = Files.createTempDirectory("parley-bench-");
@@ -150,7 +172,7 @@ public final class Bench {
         }
         ParleyProcess server = ParleyProcess.start(data, jvm, app);
         String siteKey = new ParleyApi(server.port()).signUp("Bench Outfitters").siteKey();
-        return new Target(server, model, siteKey, new ServerProbe(server.pid(), server.port()));
+        return new Target(server, model, siteKey, new ServerProbe(server.pid(), server.port()), true);
     }
 
     static OpenAiScript instantModel() {

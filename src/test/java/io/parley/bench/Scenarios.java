@@ -19,7 +19,7 @@ final class Scenarios {
                 Latencies latencies = new Latencies();
                 try (Workload crowd = new Workload(mode, latencies)) {
                     crowd.open(1, i -> target.uri(mode), true);
-                    crowd.closedLoopUntil(bench.settings().integer("warmup", 2000));
+                    crowd.closedLoopUntil(bench.settings().integer("warmupMessages", 2000));
                     latencies.reset();
                     crowd.closedLoopUntil(messages);
                 }
@@ -106,14 +106,15 @@ final class Scenarios {
             Latencies latencies = new Latencies();
             try (Workload warm = new Workload(BenchSession.Mode.CHAT, latencies)) {
                 warm.open(50, i -> target.chat(), true);
-                warm.closedLoop(Duration.ofSeconds(5));
+                warm.closedLoop(bench.settings().duration("warmup", "5s"));
             }
             double rssBefore = target.probe().rssMiB();
             double heapBefore = target.probe().heapAfterGcMiB();
             try (Workload crowd = new Workload(BenchSession.Mode.CHAT, latencies)) {
                 crowd.open(sessions, i -> target.chat(), true);
-                crowd.openLoop(
-                        Duration.ofSeconds(5), Duration.ofSeconds(6)); // one message each, so each conversation is live
+                // One message each, so that every conversation is live in memory.
+                Duration interval = bench.settings().duration("interval", "5s");
+                crowd.openLoop(interval, interval.plusSeconds(1));
                 double heapAfter = target.probe().heapAfterGcMiB();
                 double rssAfter = target.probe().rssMiB();
                 Map<String, Object> result = new LinkedHashMap<>();
@@ -140,6 +141,10 @@ final class Scenarios {
         Duration hold = bench.settings().duration("hold", "120s");
         Duration interval = bench.settings().duration("interval", "10s");
         List<Map<String, Object>> steps = new ArrayList<>();
+        Chart chart = new Chart(
+                "Time to first delta vs open sessions (each sends every " + interval.toSeconds() + " s)",
+                "open sessions",
+                "ms");
         try (Bench.Target target = bench.start(Bench.instantModel())) {
             Latencies latencies = new Latencies();
             int healthy = 0;
@@ -151,6 +156,9 @@ final class Scenarios {
                     Map<String, Object> result = stepResult(target, crowd, latencies);
                     steps.add(result);
                     System.out.println("step " + result);
+                    chart.point("p50", crowd.open(), latencies.p("firstDelta", 50))
+                            .point("p95", crowd.open(), latencies.p("firstDelta", 95))
+                            .point("p99", crowd.open(), latencies.p("firstDelta", 99));
                     if (latencies.p("firstDelta", 95) > 500
                             || latencies.errors.get() > 0
                             || latencies.disconnects.get() > 0) {
@@ -160,6 +168,8 @@ final class Scenarios {
                 }
             }
             bench.put("steps", steps);
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "bench"));
+            chart.write(java.nio.file.Path.of("target", "bench", "capacity.png"));
             if (healthy > 0) {
                 Latencies held = new Latencies();
                 try (Workload crowd = new Workload(BenchSession.Mode.CHAT, held)) {
