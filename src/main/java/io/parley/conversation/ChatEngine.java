@@ -5,11 +5,9 @@ import io.parley.tenant.OrganizationId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,7 +15,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +43,7 @@ public final class ChatEngine implements AutoCloseable {
     private final TurnRunner turns;
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
-    private final ConcurrentHashMap<ConversationId, LiveConversation> live = new ConcurrentHashMap<>();
+    private final LiveConversations live;
     private final AtomicInteger runningTurns = new AtomicInteger();
     private volatile boolean closing;
 
@@ -62,6 +59,7 @@ public final class ChatEngine implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.metrics = new ChatMetrics(meters);
+        this.live = new LiveConversations(store, settings, this::answerLeftovers);
         this.journal = new MessageJournal(store, settings.journalCapacity());
         metrics.gauges(live::size, journal::pending);
         this.timer = new ScheduledThreadPoolExecutor(
@@ -70,7 +68,7 @@ public final class ChatEngine implements AutoCloseable {
         this.turns = new TurnRunner(
                 profiles, models, journal, settings, modelTimeout, clock, timer, this::afterReplyStored, metrics);
         long sweepEvery = Math.max(1, settings.idleEviction().toSeconds() / 4);
-        timer.scheduleWithFixedDelay(this::evictIdle, sweepEvery, sweepEvery, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(live::evictIdle, sweepEvery, sweepEvery, TimeUnit.SECONDS);
     }
 
     /** For {@link #subscribe}: no replay, live events only. */
@@ -130,16 +128,7 @@ public final class ChatEngine implements AutoCloseable {
 
     /** One of an organization's conversations, for its members. */
     public Optional<Conversation> find(OrganizationId organization, ConversationId id) {
-        LiveConversation active = live.get(id);
-        if (active != null && active.conversation().organization().equals(organization)) {
-            active.lock().lock();
-            try {
-                return Optional.of(active.current());
-            } finally {
-                active.lock().unlock();
-            }
-        }
-        return store.find(organization, id);
+        return live.current(organization, id).or(() -> store.find(organization, id));
     }
 
     /**
@@ -177,7 +166,7 @@ public final class ChatEngine implements AutoCloseable {
             throw new SendRejectedException(SendRejectedException.Reason.BAD_CLIENT_ID, null);
         }
         Conversation conversation = find(visitor, id).orElseThrow(ConversationNotFoundException::new);
-        return withLive(conversation, active -> {
+        return live.with(conversation, active -> {
             if (clientMessageId != null) {
                 Optional<Message> seen = active.byClientId(clientMessageId);
                 if (seen.isEmpty() && !active.complete()) {
@@ -229,7 +218,7 @@ public final class ChatEngine implements AutoCloseable {
         if (stored.isPresent()) {
             return CompletableFuture.completedFuture(stored.get());
         }
-        return withLive(conversation, active -> active.replyTo(question));
+        return live.with(conversation, active -> active.replyTo(question));
     }
 
     /**
@@ -240,47 +229,21 @@ public final class ChatEngine implements AutoCloseable {
      */
     public Subscription subscribe(Visitor visitor, ConversationId id, long afterSeq, ConversationListener listener) {
         Conversation conversation = find(visitor, id).orElseThrow(ConversationNotFoundException::new);
-        return withLive(conversation, active -> {
-            replay(active, afterSeq, listener);
+        return live.with(conversation, active -> {
+            live.replay(active, afterSeq, listener);
             active.listen(listener);
-            return new Subscription() {
-                @Override
-                public ConversationId conversation() {
-                    return id;
-                }
-
-                @Override
-                public void replay(long after) {
-                    active.lock().lock();
-                    try {
-                        ChatEngine.this.replay(active, after, listener);
-                    } finally {
-                        active.lock().unlock();
-                    }
-                }
-
-                @Override
-                public void close() {
-                    active.lock().lock();
-                    try {
-                        active.unlisten(listener);
-                        active.touch(System.nanoTime());
-                    } finally {
-                        active.lock().unlock();
-                    }
-                }
-            };
+            return new LiveSubscription(live, active, listener);
         });
     }
 
     /** Every visible message of the visitor's conversation, in order. */
     public List<Message> messages(Visitor visitor, ConversationId id) {
-        return messages(find(visitor, id).orElseThrow(ConversationNotFoundException::new));
+        return live.messages(find(visitor, id).orElseThrow(ConversationNotFoundException::new));
     }
 
     /** Every visible message of one of the organization's conversations, in order, for its members. */
     public Optional<List<Message>> messages(OrganizationId organization, ConversationId id) {
-        return find(organization, id).map(this::messages);
+        return find(organization, id).map(live::messages);
     }
 
     /** One page of the organization's conversations, most recently active first; {@code status} null for all. */
@@ -297,21 +260,16 @@ public final class ChatEngine implements AutoCloseable {
      */
     public boolean rate(Visitor visitor, MessageId messageId, Feedback feedback) {
         Message message = store.message(visitor.organization(), messageId)
-                .or(() -> liveMessage(visitor.organization(), messageId))
+                .or(() -> live.message(visitor.organization(), messageId))
                 .filter(m -> find(visitor, m.conversation()).isPresent())
                 .orElseThrow(ConversationNotFoundException::new);
         if (message.role() != MessageRole.ASSISTANT && message.role() != MessageRole.AGENT) {
             return false;
         }
-        LiveConversation active = live.get(message.conversation());
-        if (active != null) {
-            CompletableFuture<Message> stored;
-            active.lock().lock();
-            try {
-                stored = active.whenStored(message);
-            } finally {
-                active.lock().unlock();
-            }
+        Optional<CompletableFuture<Message>> pending =
+                live.ifActive(message.conversation(), a -> a.whenStored(message));
+        if (pending.isPresent()) {
+            CompletableFuture<Message> stored = pending.get();
             try {
                 stored.get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -367,106 +325,6 @@ public final class ChatEngine implements AutoCloseable {
         close(Duration.ofSeconds(20));
     }
 
-    private List<Message> messages(Conversation conversation) {
-        LiveConversation active = live.get(conversation.id());
-        if (active == null) {
-            return store.messagesAfter(conversation.organization(), conversation.id(), 0, Integer.MAX_VALUE);
-        }
-        List<Message> all = new ArrayList<>();
-        active.lock().lock();
-        try {
-            long oldest = active.oldestSeqInMemory();
-            if (oldest > 1) {
-                all.addAll(store.messagesAfter(conversation.organization(), conversation.id(), 0, (int) (oldest - 1)));
-            }
-            all.addAll(active.visibleAfter(0));
-        } finally {
-            active.lock().unlock();
-        }
-        return all;
-    }
-
-    private void replay(LiveConversation active, long afterSeq, ConversationListener listener) {
-        if (afterSeq == LIVE_ONLY) {
-            return;
-        }
-        Conversation c = active.conversation();
-        long next = afterSeq;
-        while (next + 1 < active.oldestSeqInMemory()) {
-            List<Message> older = store.messagesAfter(
-                    c.organization(), c.id(), next, (int) Math.min(500, active.oldestSeqInMemory() - next - 1));
-            if (older.isEmpty()) {
-                break;
-            }
-            older.forEach(listener::onMessage);
-            next = older.getLast().seq();
-        }
-        active.visibleAfter(next).forEach(listener::onMessage);
-    }
-
-    private Optional<Message> liveMessage(OrganizationId organization, MessageId id) {
-        for (LiveConversation active : live.values()) {
-            if (!active.conversation().organization().equals(organization)) {
-                continue;
-            }
-            active.lock().lock();
-            try {
-                Optional<Message> found = active.snapshot().stream()
-                        .filter(m -> m.id().equals(id))
-                        .findFirst();
-                if (found.isPresent()) {
-                    return found;
-                }
-            } finally {
-                active.lock().unlock();
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Runs {@code action} on the conversation's live state, under its lock, loading it first if need be. */
-    private <T> T withLive(Conversation conversation, Function<LiveConversation, T> action) {
-        while (true) {
-            LiveConversation active = live.get(conversation.id());
-            boolean loaded = false;
-            if (active == null) {
-                LiveConversation fresh = load(conversation);
-                active = live.putIfAbsent(conversation.id(), fresh);
-                if (active == null) {
-                    active = fresh;
-                    loaded = true;
-                }
-            }
-            active.lock().lock();
-            try {
-                if (active.evicted()) {
-                    live.remove(conversation.id(), active);
-                    continue;
-                }
-                active.touch(System.nanoTime());
-                if (loaded) {
-                    active.awaitReply(active.unansweredTail(clock.instant().minus(ANSWER_LEFTOVERS_WITHIN)));
-                    startTurnsIfDue(active);
-                }
-                return action.apply(active);
-            } finally {
-                active.lock().unlock();
-            }
-        }
-    }
-
-    private LiveConversation load(Conversation conversation) {
-        List<Message> newest =
-                store.latestMessages(conversation.organization(), conversation.id(), settings.recentMessages());
-        return new LiveConversation(
-                conversation,
-                newest,
-                newest.size() < settings.recentMessages(),
-                settings.recentMessages(),
-                LiveConversation.rateLimit(settings),
-                System.nanoTime());
-    }
-
     private void afterCustomerMessageStored(LiveConversation active) {
         active.lock().lock();
         try {
@@ -502,6 +360,12 @@ public final class ChatEngine implements AutoCloseable {
         }
     }
 
+    /** Called under the lock of a conversation just loaded: answers customer messages a crash left unanswered. */
+    private void answerLeftovers(LiveConversation active) {
+        active.awaitReply(active.unansweredTail(clock.instant().minus(ANSWER_LEFTOVERS_WITHIN)));
+        startTurnsIfDue(active);
+    }
+
     /** Called under the conversation's lock. */
     private void startTurnsIfDue(LiveConversation active) {
         if (closing || !active.claimTurn()) {
@@ -519,21 +383,5 @@ public final class ChatEngine implements AutoCloseable {
                 }
             }
         });
-    }
-
-    private void evictIdle() {
-        long now = System.nanoTime();
-        long idle = settings.idleEviction().toNanos();
-        for (LiveConversation active : live.values()) {
-            if (active.lock().tryLock()) {
-                try {
-                    if (active.evictIfIdle(now, idle)) {
-                        live.remove(active.conversation().id(), active);
-                    }
-                } finally {
-                    active.lock().unlock();
-                }
-            }
-        }
     }
 }

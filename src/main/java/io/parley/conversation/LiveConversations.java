@@ -1,0 +1,175 @@
+package io.parley.conversation;
+
+import io.parley.tenant.OrganizationId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The conversations active on this node, held in memory: loaded from the store on first use, dropped again when idle
+ * with nothing left to write or answer. At most one {@link LiveConversation} exists per conversation, and every use
+ * of one happens under its lock. Thread-safe.
+ */
+final class LiveConversations {
+
+    private final ConcurrentHashMap<ConversationId, LiveConversation> live = new ConcurrentHashMap<>();
+    private final ConversationStore store;
+    private final ChatSettings settings;
+    private final Consumer<LiveConversation> onLoad;
+
+    /** @param onLoad runs under the lock right after a conversation is loaded (e.g. to answer what a crash left) */
+    LiveConversations(ConversationStore store, ChatSettings settings, Consumer<LiveConversation> onLoad) {
+        this.store = store;
+        this.settings = settings;
+        this.onLoad = onLoad;
+    }
+
+    int size() {
+        return live.size();
+    }
+
+    /** The conversation as it is now, if it is active here. */
+    Optional<Conversation> current(OrganizationId organization, ConversationId id) {
+        LiveConversation active = live.get(id);
+        if (active == null || !active.conversation().organization().equals(organization)) {
+            return Optional.empty();
+        }
+        active.lock().lock();
+        try {
+            return active.evicted() ? Optional.empty() : Optional.of(active.current());
+        } finally {
+            active.lock().unlock();
+        }
+    }
+
+    /** Runs {@code action} on the conversation's live state, under its lock, loading it first if need be. */
+    <T> T with(Conversation conversation, Function<LiveConversation, T> action) {
+        while (true) {
+            LiveConversation active = live.get(conversation.id());
+            boolean loaded = false;
+            if (active == null) {
+                LiveConversation fresh = load(conversation);
+                active = live.putIfAbsent(conversation.id(), fresh);
+                if (active == null) {
+                    active = fresh;
+                    loaded = true;
+                }
+            }
+            active.lock().lock();
+            try {
+                if (active.evicted()) {
+                    live.remove(conversation.id(), active);
+                    continue;
+                }
+                active.touch(System.nanoTime());
+                if (loaded) {
+                    onLoad.accept(active);
+                }
+                return action.apply(active);
+            } finally {
+                active.lock().unlock();
+            }
+        }
+    }
+
+    /**
+     * Runs {@code action} under the lock when the conversation is active here; empty otherwise (then the store has
+     * everything).
+     */
+    <T> Optional<T> ifActive(ConversationId id, Function<LiveConversation, T> action) {
+        LiveConversation active = live.get(id);
+        if (active == null) {
+            return Optional.empty();
+        }
+        active.lock().lock();
+        try {
+            return active.evicted() ? Optional.empty() : Optional.ofNullable(action.apply(active));
+        } finally {
+            active.lock().unlock();
+        }
+    }
+
+    /** A message of the organization's that is in memory but perhaps not stored yet. */
+    Optional<Message> message(OrganizationId organization, MessageId id) {
+        for (LiveConversation active : live.values()) {
+            if (!active.conversation().organization().equals(organization)) {
+                continue;
+            }
+            Optional<Message> found = ifActive(active.conversation().id(), a -> a.snapshot().stream()
+                    .filter(m -> m.id().equals(id))
+                    .findFirst()
+                    .orElse(null));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Drops conversations that have been idle long enough and have nothing left to write or answer. */
+    void evictIdle() {
+        long now = System.nanoTime();
+        long idle = settings.idleEviction().toNanos();
+        for (LiveConversation active : live.values()) {
+            if (active.lock().tryLock()) {
+                try {
+                    if (active.evictIfIdle(now, idle)) {
+                        live.remove(active.conversation().id(), active);
+                    }
+                } finally {
+                    active.lock().unlock();
+                }
+            }
+        }
+    }
+
+    /** Every visible message of a conversation, in order: the store's and, when it is active, memory's. */
+    List<Message> messages(Conversation conversation) {
+        return ifActive(conversation.id(), active -> {
+                    List<Message> all = new ArrayList<>();
+                    long oldest = active.oldestSeqInMemory();
+                    if (oldest > 1) {
+                        all.addAll(store.messagesAfter(
+                                conversation.organization(), conversation.id(), 0, (int) (oldest - 1)));
+                    }
+                    all.addAll(active.visibleAfter(0));
+                    return all;
+                })
+                .orElseGet(() ->
+                        store.messagesAfter(conversation.organization(), conversation.id(), 0, Integer.MAX_VALUE));
+    }
+
+    /** Sends a listener every visible message after {@code afterSeq}, in order (called under the lock). */
+    void replay(LiveConversation active, long afterSeq, ConversationListener listener) {
+        if (afterSeq == ChatEngine.LIVE_ONLY) {
+            return;
+        }
+        Conversation c = active.conversation();
+        long next = afterSeq;
+        while (next + 1 < active.oldestSeqInMemory()) {
+            List<Message> older = store.messagesAfter(
+                    c.organization(), c.id(), next, (int) Math.min(500, active.oldestSeqInMemory() - next - 1));
+            if (older.isEmpty()) {
+                break;
+            }
+            older.forEach(listener::onMessage);
+            next = older.getLast().seq();
+        }
+        active.visibleAfter(next).forEach(listener::onMessage);
+    }
+
+    private LiveConversation load(Conversation conversation) {
+        List<Message> newest =
+                store.latestMessages(conversation.organization(), conversation.id(), settings.recentMessages());
+        return new LiveConversation(
+                conversation,
+                newest,
+                newest.size() < settings.recentMessages(),
+                settings.recentMessages(),
+                LiveConversation.rateLimit(settings),
+                System.nanoTime());
+    }
+}

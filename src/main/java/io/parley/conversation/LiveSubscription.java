@@ -1,0 +1,41 @@
+package io.parley.conversation;
+
+/** A listener's registration on one live conversation; replays and unregistration happen under its lock. */
+final class LiveSubscription implements ChatEngine.Subscription {
+
+    private final LiveConversations conversations;
+    private final LiveConversation active;
+    private final ConversationListener listener;
+
+    LiveSubscription(LiveConversations conversations, LiveConversation active, ConversationListener listener) {
+        this.conversations = conversations;
+        this.active = active;
+        this.listener = listener;
+    }
+
+    @Override
+    public ConversationId conversation() {
+        return active.conversation().id();
+    }
+
+    @Override
+    public void replay(long afterSeq) {
+        active.lock().lock();
+        try {
+            conversations.replay(active, afterSeq, listener);
+        } finally {
+            active.lock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        active.lock().lock();
+        try {
+            active.unlisten(listener);
+            active.touch(System.nanoTime());
+        } finally {
+            active.lock().unlock();
+        }
+    }
+}
