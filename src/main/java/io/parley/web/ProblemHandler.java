@@ -1,10 +1,13 @@
 package io.parley.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -12,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -129,6 +133,24 @@ class ProblemHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noResource(HttpServletRequest request) {
         return Problems.response(ProblemType.NOT_FOUND.exception("Nothing exists at this address."), request);
+    }
+
+    /** The database is unreachable or failing for now: say so, and when to try again, rather than "internal error". */
+    @ExceptionHandler({
+        TransientDataAccessException.class,
+        DataAccessResourceFailureException.class,
+        CannotCreateTransactionException.class
+    })
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e, HttpServletRequest request) {
+        log.warn(
+                "Store unavailable on {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getClass().getSimpleName());
+        return Problems.response(
+                ProblemType.UNAVAILABLE.exception(
+                        "We cannot reach our records right now. Please try again in a moment.", Duration.ofSeconds(5)),
+                request);
     }
 
     @ExceptionHandler({AuthenticationException.class, AccessDeniedException.class})

@@ -67,10 +67,15 @@ final class ChatConnection implements ConversationListener {
         subscription = engine.subscribe(visitor, conversation.id(), ChatEngine.LIVE_ONLY, this);
     }
 
-    /** Refuses the connection with a problem, then closes it. */
+    /**
+     * Refuses the connection with a problem, then closes it: 1013 (try again later) when the server cannot serve it
+     * now, 1008 (policy violation) when the request itself is refused.
+     */
     void refuse(ProblemException problem) {
         send(Frames.Error.of(problem, null));
-        close(CloseStatus.POLICY_VIOLATION.withReason(problem.type().title()));
+        CloseStatus status =
+                problem.type() == ProblemType.UNAVAILABLE ? CloseStatus.SERVICE_OVERLOAD : CloseStatus.POLICY_VIOLATION;
+        close(status.withReason(problem.type().title()));
     }
 
     void receive(String part, boolean last) {

@@ -5,6 +5,7 @@ import io.parley.tenant.OrganizationId;
 import io.parley.tenant.Organizations;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -22,8 +23,16 @@ class ChatHandshake implements HandshakeInterceptor {
 
     private static final String REQUEST = "parley.request";
 
-    /** What the client asked for; {@code organization} is null for an unknown site key. */
-    record Request(OrganizationId organization, boolean originAllowed, String visitorToken, String conversationId) {}
+    /**
+     * What the client asked for; {@code organization} is null for an unknown site key, or when the store could not be
+     * asked ({@code storeUnavailable}).
+     */
+    record Request(
+            OrganizationId organization,
+            boolean storeUnavailable,
+            boolean originAllowed,
+            String visitorToken,
+            String conversationId) {}
 
     private final Organizations organizations;
     private final CustomerOrigins origins;
@@ -44,8 +53,14 @@ class ChatHandshake implements HandshakeInterceptor {
             WebSocketHandler handler,
             Map<String, Object> attributes) {
         var query = UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams();
-        Optional<Organization> organization =
-                Optional.ofNullable(query.getFirst("siteKey")).flatMap(organizations::bySiteKey);
+        Optional<Organization> organization;
+        boolean storeUnavailable = false;
+        try {
+            organization = Optional.ofNullable(query.getFirst("siteKey")).flatMap(organizations::bySiteKey);
+        } catch (DataAccessException e) {
+            organization = Optional.empty();
+            storeUnavailable = true;
+        }
         String ownOrigin = request.getURI().getScheme().replace("ws", "http") + "://"
                 + request.getHeaders().getFirst(HttpHeaders.HOST);
         boolean originAllowed = organization.isEmpty()
@@ -54,6 +69,7 @@ class ChatHandshake implements HandshakeInterceptor {
                 REQUEST,
                 new Request(
                         organization.map(Organization::id).orElse(null),
+                        storeUnavailable,
                         originAllowed,
                         blankToNull(query.getFirst("visitorToken")),
                         blankToNull(query.getFirst("conversationId"))));

@@ -45,6 +45,11 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
         ChatConnection connection = new ChatConnection(session, engine, json, settings.framesPerTenSeconds());
         raw.getAttributes().put(CONNECTION, connection);
         ChatHandshake.Request request = ChatHandshake.request(raw);
+        if (request.storeUnavailable()) {
+            connection.refuse(ProblemType.UNAVAILABLE.exception(
+                    "We cannot reach our records right now. Try again shortly.", Duration.ofSeconds(5)));
+            return;
+        }
         if (request.organization() == null) {
             connection.refuse(ProblemType.NOT_FOUND.exception("No organization has this site key."));
             return;

@@ -8,7 +8,6 @@ import io.parley.conversation.Customer;
 import io.parley.conversation.Feedback;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessageId;
-import io.parley.conversation.SendRejectedException;
 import io.parley.conversation.Visitor;
 import io.parley.conversation.VisitorId;
 import io.parley.llm.LlmProperties;
@@ -170,14 +169,8 @@ class CustomerController {
             HttpServletRequest http) {
         ConversationId conversationId = conversationId(id);
         checkOrigin(visitor, origin, http);
-        ChatEngine.Posted posted;
-        try {
-            posted = engine.post(visitor, conversationId, request.message(), request.clientMessageId(), null);
-        } catch (SendRejectedException e) {
-            throw Rejections.problem(e);
-        } catch (ConversationNotFoundException e) {
-            throw notFound();
-        }
+        ChatEngine.Posted posted =
+                engine.post(visitor, conversationId, request.message(), request.clientMessageId(), null);
         Message stored = await(posted.stored(), ackTimeout, Rejections::notSavedYet);
         Message reply = await(
                 engine.replyTo(visitor, stored),
@@ -191,11 +184,7 @@ class CustomerController {
     @GetMapping("/conversations/{id}/messages")
     @Operation(summary = "Every message of the conversation, in order")
     Messages messages(Visitor visitor, @PathVariable String id) {
-        try {
-            return new Messages(MessageView.of(engine.messages(visitor, conversationId(id))));
-        } catch (ConversationNotFoundException e) {
-            throw notFound();
-        }
+        return new Messages(MessageView.of(engine.messages(visitor, conversationId(id))));
     }
 
     @PutMapping("/messages/{id}/feedback")
@@ -215,8 +204,6 @@ class CustomerController {
             }
         } catch (ConversationNotFoundException e) {
             throw ProblemType.NOT_FOUND.exception("There is no such message in your conversations.");
-        } catch (SendRejectedException e) {
-            throw Rejections.problem(e);
         }
     }
 
