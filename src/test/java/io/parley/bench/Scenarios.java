@@ -116,6 +116,10 @@ final class Scenarios {
                 Duration interval = bench.settings().duration("interval", "5s");
                 crowd.openLoop(interval, interval.plusSeconds(1));
                 double heapAfter = target.probe().heapAfterGcMiB();
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "bench"));
+                java.nio.file.Files.writeString(
+                        java.nio.file.Path.of("target", "bench", "memory-histogram.txt"),
+                        target.probe().classHistogram());
                 double rssAfter = target.probe().rssMiB();
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("sessions", crowd.open());

@@ -96,6 +96,23 @@ final class ServerProbe {
         return heapUsedMiB();
     }
 
+    /** The server's live heap by class (jcmd GC.class_histogram), for seeing what memory per session is made of. */
+    String classHistogram() {
+        try {
+            Process jcmd = new ProcessBuilder(jcmd(), String.valueOf(pid), "GC.class_histogram")
+                    .redirectErrorStream(true)
+                    .start();
+            String text = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            return text;
+        } catch (IOException e) {
+            return "unavailable: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     private static String jcmd() {
         Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
         Path jcmd = java.resolveSibling("jcmd");

@@ -53,7 +53,7 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(8 * 1024);
+        container.setMaxTextMessageBufferSize(4 * 1024);
         container.setMaxBinaryMessageBufferSize(1024);
         container.setMaxSessionIdleTimeout(settings.idleTimeout().toMillis());
         return container;
