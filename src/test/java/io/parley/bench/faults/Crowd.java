@@ -2,10 +2,13 @@ package io.parley.bench.faults;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -16,6 +19,7 @@ final class Crowd implements AutoCloseable {
 
     private final List<HttpClient> clients = new ArrayList<>();
     private final List<Customer> everyone = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor();
 
     Crowd() {
         for (int i = 0; i < 4; i++) {
@@ -58,8 +62,18 @@ final class Crowd implements AutoCloseable {
         return all;
     }
 
+    /** Every open connection pings every {@code every}, as the widget does, so that idle ones are not closed. */
+    void keepAlive(Duration every) {
+        pings.scheduleAtFixedRate(
+                () -> everyone.stream().filter(c -> !c.closed.isDone()).forEach(Customer::ping),
+                every.toMillis(),
+                every.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
+        pings.shutdownNow();
         everyone.forEach(Customer::abort);
         clients.forEach(HttpClient::shutdownNow);
     }

@@ -220,6 +220,31 @@ final class Customer implements WebSocket.Listener {
         return List.copyOf(messages);
     }
 
+    /** What this connection's seqs say: each one more than the last, from its first (or from where it resumed). */
+    record SeqCheck(long first, int duplicates, int gaps) {
+        boolean clean() {
+            return duplicates == 0 && gaps == 0;
+        }
+    }
+
+    synchronized SeqCheck seqCheck() {
+        long expected = resumeAfter >= 0 ? resumeAfter + 1 : 1;
+        long first = seqs.isEmpty() ? -1 : seqs.getFirst();
+        int duplicates = 0;
+        int gaps = 0;
+        for (long seq : seqs) {
+            if (seq < expected) {
+                duplicates++;
+            } else {
+                if (seq > expected) {
+                    gaps++;
+                }
+                expected = seq + 1;
+            }
+        }
+        return new SeqCheck(first, duplicates, gaps);
+    }
+
     /** Error frames that named no message of this customer's. */
     long otherErrors() {
         return otherErrors.get();

@@ -46,15 +46,20 @@ final class Diagnostics {
         return "stored (HTTP " + r.status() + "): " + items;
     }
 
-    /** Saves the server's thread dump under target/bench/ (when a check fails: what is stuck, and where). */
+    /**
+     * Saves the server's threads, virtual ones included, under target/bench/ (when a check fails: what is stuck, and
+     * where).
+     */
     static void saveThreadDump(long pid, String name) {
-        Path file = Path.of("target", "bench", "fault-" + name + "-threads.txt");
+        Path file = Path.of("target", "bench", "fault-" + name + "-threads.txt").toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
-            Process jcmd = new ProcessBuilder(jcmd(), String.valueOf(pid), "Thread.print")
+            Files.deleteIfExists(file);
+            Process jcmd = new ProcessBuilder(
+                            jcmd(), String.valueOf(pid), "Thread.dump_to_file", "-format=text", file.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(file.toFile())
                     .start();
+            jcmd.getInputStream().readAllBytes();
             jcmd.waitFor();
             System.out.println("Saved the server's threads to " + file);
         } catch (IOException e) {

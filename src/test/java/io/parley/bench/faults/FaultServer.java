@@ -57,8 +57,8 @@ final class FaultServer implements AutoCloseable {
     }
 
     /**
-     * Starts the model and the server (heap from {@code heap=}, more JVM options from {@code jvm=a,b}) and signs up
-     * an organization.
+     * Starts the model and the server (heap from {@code heap=}, more JVM options from {@code jvm=a,b}, more server
+     * settings from {@code serverArgs=--a=1,--b=2}) and signs up an organization.
      *
      * @param name the run's name: the server's logs are kept under {@code target/bench/fault-<name>-logs/}
      * @param settings the run's settings
@@ -87,6 +87,10 @@ final class FaultServer implements AutoCloseable {
                 "--parley.llm.providers.faulty.model=" + ScriptedOpenAiServer.MODEL,
                 "--logging.level.root=WARN"));
         app.addAll(serverArguments);
+        String extraApp = settings.get("serverArgs", "");
+        if (!extraApp.isBlank()) {
+            app.addAll(List.of(extraApp.split(",")));
+        }
         FaultServer server;
         try {
             server = new FaultServer(name, model, Files.createTempDirectory("parley-fault-"), jvm, app);
@@ -195,7 +199,8 @@ final class FaultServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             return sums;
         }
-        Pattern series = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$", Pattern.MULTILINE);
+        Pattern series =
+                Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+|NaN)$", Pattern.MULTILINE);
         Pattern labelValue = Pattern.compile(Pattern.quote(label) + "=\"([^\"]*)\"");
         Matcher m = series.matcher(text);
         while (m.find()) {
@@ -211,12 +216,27 @@ final class FaultServer implements AutoCloseable {
         return sums;
     }
 
+    /** Lines of the server's current log that contain {@code text}. */
+    long logLinesContaining(String text) {
+        return process.log().lines().filter(line -> line.contains(text)).count();
+    }
+
     /** The server's log so far (its own file under the data directory). */
     String log() {
         return process.log();
     }
 
-    /** Stops the server and the model, keeps the server's logs and deletes its data. */
+    /**
+     * Stops the server gracefully (SIGTERM), as an operator would, and reports how long that took; after
+     * {@code stopWithin} (default 30 s) it is killed, so a shutdown that hangs cannot hold a run up.
+     */
+    void stop(FaultSettings settings, FaultReport report) {
+        long start = System.nanoTime();
+        boolean graceful = process.stop(settings.duration("stopWithin", "30s"));
+        report.count("gracefulShutdownMs", graceful ? (System.nanoTime() - start) / 1_000_000 : -1);
+    }
+
+    /** Stops the server (if still running) and the model, keeps the server's logs and deletes its data. */
     @Override
     public void close() {
         if (process != null) {

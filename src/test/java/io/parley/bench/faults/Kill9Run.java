@@ -73,6 +73,7 @@ final class Kill9Run {
             all.addAll(after);
             StoreChecker.Result store = StoreChecker.check(server.api(), tokens, StoreChecker.acksOf(all));
             store.counts().forEach(report::count);
+            server.stop(settings, report);
             report.check(
                     "every acknowledged message is stored, once, at its seq; seq gapless",
                     store.clean(),

@@ -43,6 +43,9 @@ final class ModelFaultRun {
 
     private record Result(ModelFault fault, Outcome outcome, double ms) {}
 
+    /** The start of the server's own fallback (BusinessProfile's default), used when the organization's is unknown. */
+    private static final String DEFAULT_FALLBACK = "I'm sorry, I can't help with that here.";
+
     static FaultReport run(FaultSettings settings) throws InterruptedException {
         int customers = settings.integer("customers", 50);
         int messages = settings.integer("messages", 12);
@@ -68,13 +71,14 @@ final class ModelFaultRun {
             List<Customer> crowdOfCustomers = crowd.connect(customers, server.chat(), "c");
             List<Result> results = new ArrayList<>();
             List<Thread> loops = new ArrayList<>();
-            ModelFault[] faults = ModelFault.values();
+            List<ModelFault> faults = ModelFault.mix(settings.get("faults", ""));
+            report.count("faults", faults.stream().map(ModelFault::wireName).toList());
             for (int c = 0; c < customers; c++) {
                 Customer customer = crowdOfCustomers.get(c);
                 int offset = c;
                 loops.add(Thread.ofVirtual().start(() -> {
                     for (int i = 0; i < messages; i++) {
-                        ModelFault fault = faults[(offset + i) % faults.length];
+                        ModelFault fault = faults.get((offset + i) % faults.size());
                         Customer.Sent sent = customer.send("Do you ship to Canada? " + fault.tag());
                         Customer.await(sent, giveUpAfter);
                         Result result = new Result(fault, outcome(sent), settledMs(sent));
@@ -92,6 +96,8 @@ final class ModelFaultRun {
             checkRecoveredWithoutRestart(server, crowd, pid, giveUpAfter, report);
             report.count("modelFailuresByKind", server.metric("parley_llm_failures_total", "kind"));
             report.count("modelRequests", server.model().requests().size());
+            checkStored(server, crowdOfCustomers, report);
+            server.stop(settings, report);
         }
         return report;
     }
@@ -102,7 +108,7 @@ final class ModelFaultRun {
             if (reply.endsWith(FaultServer.FALLBACK)) {
                 return reply.equals(FaultServer.FALLBACK) ? Outcome.FALLBACK : Outcome.PARTIAL_THEN_FALLBACK;
             }
-            return reply.equals(ModelFault.ANSWER) ? Outcome.ANSWER : Outcome.DEFAULT_FALLBACK;
+            return reply.contains(DEFAULT_FALLBACK) ? Outcome.DEFAULT_FALLBACK : Outcome.ANSWER;
         }
         return sent.endedByError() ? Outcome.ERROR_FRAME : Outcome.NOTHING;
     }
@@ -130,6 +136,9 @@ final class ModelFaultRun {
         List<String> examples = new ArrayList<>();
         for (ModelFault fault : ModelFault.values()) {
             List<Result> mine = results.stream().filter(r -> r.fault() == fault).toList();
+            if (mine.isEmpty()) {
+                continue;
+            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("count", mine.size());
             for (Outcome o : Outcome.values()) {
@@ -187,6 +196,18 @@ final class ModelFaultRun {
                 "no conversation stuck: each one's next message gets the model's answer",
                 answered == customers.size(),
                 answered + " of " + customers.size());
+    }
+
+    /** Whatever the model did, every acknowledged message is stored and every conversation's seq is gapless. */
+    private static void checkStored(FaultServer server, List<Customer> customers, FaultReport report) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        customers.forEach(c -> tokens.put(c.conversationId(), c.visitorToken()));
+        StoreChecker.Result store = StoreChecker.check(server.api(), tokens, StoreChecker.acksOf(customers));
+        report.count("store", store.counts());
+        report.check(
+                "every conversation stays whole: acks stored, seq gapless (a reply shown is a reply kept)",
+                store.clean(),
+                store.toString());
     }
 
     private static void checkRecoveredWithoutRestart(
