@@ -15,7 +15,8 @@ import java.util.Map;
  * <ol>
  *   <li>{@link VanishingClients}: {@code vanishing} (default 2,000) clients send a message and go silent without
  *       closing; the server must close them after its idle timeout ({@code idleTimeout}, default 10 s);
- *   <li>{@link SlowReaders}: {@code slowReaders} (default 200) clients keep asking for long replies and never read;
+ *   <li>{@link SlowReaders}: {@code slowReaders} (default 20) clients keep asking for long replies (15,000
+ *       characters in 10 pieces, {@code longReplyChars}, {@code longReplyChunks}) and never read;
  *       the server must drop each once its buffer ({@code sendBuffer}, default 64 KiB) or send time limit
  *       ({@code sendTimeLimit}, default 5 s) is passed, rather than hold their frames;
  *   <li>{@link ReconnectStorm}: {@code storm} (default 1,000) customers, each with a reply on its way, drop at once
@@ -89,8 +90,8 @@ final class ClientFaultRun {
         Duration idleTimeout = settings.duration("idleTimeout", "10s");
         // Under the store's 16,000-character limit for one message: this run is about reading, not length.
         int longReply = settings.integer("longReplyChars", 15_000);
-        Duration longReplyPause = settings.duration("longReplyChunkDelay", "10ms");
-        int longReplyChunks = settings.integer("longReplyChunks", 100);
+        Duration longReplyPause = settings.duration("longReplyChunkDelay", "2ms");
+        int longReplyChunks = settings.integer("longReplyChunks", 10);
         FaultReport report = new FaultReport("clients");
         String longText = "All our parcels travel insured and tracked. ".repeat(longReply / 44);
         List<String> arguments = List.of(

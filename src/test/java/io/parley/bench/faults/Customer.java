@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * what became of it (ack, error frames, first delta, reply), and every {@code seq} the connection saw, in order.
  * Messages carry their {@code clientMessageId} in their text, so the store can be checked for duplicates.
  *
- * <p>A customer sends one message at a time: its reply is the first assistant message with a higher seq than its
- * ack. Frames arrive on the client's thread one at a time; the fields read by the run are thread-safe.
+ * <p>A reply belongs to the message it quotes (the echoing model's), otherwise to the latest message sent: the first
+ * assistant message after its ack. Frames arrive on the client's thread one at a time; the fields read by the run
+ * are thread-safe.
  */
 final class Customer implements WebSocket.Listener {
 
@@ -101,6 +102,7 @@ final class Customer implements WebSocket.Listener {
     private final long resumeAfter;
     private final Map<String, Sent> byClientId = new ConcurrentHashMap<>();
     private final List<Long> seqs = new ArrayList<>();
+    private final List<String> ids = new ArrayList<>();
     private final List<Received> messages = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final AtomicLong otherErrors = new AtomicLong();
@@ -220,21 +222,35 @@ final class Customer implements WebSocket.Listener {
         return List.copyOf(messages);
     }
 
-    /** What this connection's seqs say: each one more than the last, from its first (or from where it resumed). */
-    record SeqCheck(long first, int duplicates, int gaps) {
-        boolean clean() {
-            return duplicates == 0 && gaps == 0;
+    /**
+     * What this connection's seqs say, each expected one more than the last from its first (or from where it
+     * resumed): {@code redelivered} counts a message seen again (same seq, same id: a resume may send again what just
+     * arrived live, which the widget ignores by id), {@code conflicts} a seq seen with another message, {@code gaps}
+     * seqs skipped.
+     */
+    record SeqCheck(long first, int redelivered, int conflicts, int gaps) {
+        boolean clean(boolean redeliveryAllowed) {
+            return conflicts == 0 && gaps == 0 && (redeliveryAllowed || redelivered == 0);
         }
     }
 
     synchronized SeqCheck seqCheck() {
         long expected = resumeAfter >= 0 ? resumeAfter + 1 : 1;
         long first = seqs.isEmpty() ? -1 : seqs.getFirst();
-        int duplicates = 0;
+        Map<Long, String> idBySeq = new java.util.HashMap<>();
+        int redelivered = 0;
+        int conflicts = 0;
         int gaps = 0;
-        for (long seq : seqs) {
+        for (int i = 0; i < seqs.size(); i++) {
+            long seq = seqs.get(i);
+            String id = ids.get(i);
+            String before = idBySeq.putIfAbsent(seq, id);
             if (seq < expected) {
-                duplicates++;
+                if (before != null && before.equals(id)) {
+                    redelivered++;
+                } else {
+                    conflicts++;
+                }
             } else {
                 if (seq > expected) {
                     gaps++;
@@ -242,7 +258,7 @@ final class Customer implements WebSocket.Listener {
                 expected = seq + 1;
             }
         }
-        return new SeqCheck(first, duplicates, gaps);
+        return new SeqCheck(first, redelivered, conflicts, gaps);
     }
 
     /** Error frames that named no message of this customer's. */
@@ -309,7 +325,7 @@ final class Customer implements WebSocket.Listener {
             }
             case "ack" -> {
                 long seq = frame.path("seq").asLong();
-                seen(seq, null);
+                seen(seq, frame.path("messageId").asString(), null);
                 Sent sent = byClientId.get(frame.path("clientMessageId").asString());
                 if (sent != null && sent.ackAt == 0) {
                     sent.messageId = frame.path("messageId").asString();
@@ -330,22 +346,20 @@ final class Customer implements WebSocket.Listener {
                 String role = m.path("role").asString();
                 seen(
                         seq,
+                        m.path("id").asString(),
                         new Received(
                                 seq,
                                 role,
                                 m.path("id").asString(),
                                 m.path("content").asString()));
-                Sent sent = current;
-                if (role.equals("assistant")
-                        && sent != null
-                        && sent.ackAt != 0
-                        && seq > sent.ackSeq
-                        && sent.replyAt == 0
-                        && !answersAnother(m.path("content").asString(), sent)) {
-                    sent.reply = m.path("content").asString();
-                    sent.replySeq = seq;
-                    sent.replyAt = now;
-                    sent.settled.complete(sent);
+                if (role.equals("assistant")) {
+                    Sent sent = answered(m.path("content").asString());
+                    if (sent != null && sent.ackAt != 0 && seq > sent.ackSeq && sent.replyAt == 0) {
+                        sent.reply = m.path("content").asString();
+                        sent.replySeq = seq;
+                        sent.replyAt = now;
+                        sent.settled.complete(sent);
+                    }
                 }
             }
             case "error" -> {
@@ -370,21 +384,21 @@ final class Customer implements WebSocket.Listener {
     }
 
     /**
-     * Whether a reply names another message of this customer's: an echoing model quotes the message it answers, so a
-     * late reply to an earlier message (e.g. one left unanswered by a crash) is not taken for the current one's.
+     * The message a reply answers: the one it quotes (an echoing model quotes the message it answers, which tells
+     * replies apart when several messages are under way, or when an earlier one is answered late, e.g. after a crash);
+     * the current one when it quotes none; null when it quotes a message this connection did not send.
      */
-    private static boolean answersAnother(String reply, Sent current) {
+    private Sent answered(String reply) {
         Matcher quoted = CLIENT_ID.matcher(reply);
-        while (quoted.find()) {
-            if (!quoted.group(1).equals(current.clientMessageId)) {
-                return true;
-            }
+        if (quoted.find()) {
+            return byClientId.get(quoted.group(1));
         }
-        return false;
+        return current;
     }
 
-    private synchronized void seen(long seq, Received message) {
+    private synchronized void seen(long seq, String id, Received message) {
         seqs.add(seq);
+        ids.add(id);
         if (message != null) {
             messages.add(message);
         }
@@ -404,9 +418,10 @@ final class Customer implements WebSocket.Listener {
     private void ended(int code) {
         closed.complete(code);
         session.completeExceptionally(new IllegalStateException(name + ": the connection ended before its session"));
-        Sent sent = current;
-        if (sent != null) {
-            sent.settled.completeExceptionally(new IllegalStateException(name + ": the connection ended"));
+        for (Sent sent : byClientId.values()) {
+            IllegalStateException ended = new IllegalStateException(name + ": the connection ended");
+            sent.acked.completeExceptionally(ended);
+            sent.settled.completeExceptionally(ended);
         }
     }
 }

@@ -23,6 +23,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,6 +48,10 @@ final class FaultServer implements AutoCloseable {
     private final List<String> jvm;
     private final List<String> app;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Kills the server if this process ends without closing it (Ctrl-C, a crash): no orphan keeps running. */
+    private final Thread killOnExit = new Thread(this::killNow);
+
+    private final ScheduledExecutorService trimmer = Executors.newSingleThreadScheduledExecutor();
     private volatile ParleyProcess process;
     private ParleyApi.Organization organization;
 
@@ -98,6 +105,10 @@ final class FaultServer implements AutoCloseable {
             model.close();
             throw new UncheckedIOException(e);
         }
+        Runtime.getRuntime().addShutdownHook(server.killOnExit);
+        if (settings.flag("trimModelRequests", true)) {
+            server.forgetModelRequests(responder);
+        }
         try {
             server.process = ParleyProcess.start(server.data, jvm, app);
             server.organization = server.api().signUp("Fault Outfitters");
@@ -112,6 +123,29 @@ final class FaultServer implements AutoCloseable {
         } catch (RuntimeException e) {
             server.close();
             throw e;
+        }
+    }
+
+    /**
+     * The scripted model keeps every request it is sent, each with its conversation's history: over a run of tens of
+     * thousands of messages that fills this process's heap. Forgetting them every second keeps it flat; the
+     * responder is set again at once (a request in between gets the default echo, which no run depends on).
+     */
+    private void forgetModelRequests(Function<RecordedOpenAiRequest, OpenAiScript> responder) {
+        trimmer.scheduleWithFixedDelay(
+                () -> {
+                    model.reset();
+                    model.respondWith(responder);
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
+    }
+
+    private void killNow() {
+        ParleyProcess running = process;
+        if (running != null) {
+            ProcessHandle.of(running.pid()).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 
@@ -239,8 +273,14 @@ final class FaultServer implements AutoCloseable {
     /** Stops the server (if still running) and the model, keeps the server's logs and deletes its data. */
     @Override
     public void close() {
+        trimmer.shutdownNow();
         if (process != null) {
             process.close();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
         }
         model.close();
         http.close();

@@ -27,6 +27,13 @@ public record FaultSettings(Map<String, String> values) {
         return new FaultSettings(values);
     }
 
+    /** These settings with one more (or one changed). */
+    FaultSettings with(String key, String value) {
+        Map<String, String> more = new LinkedHashMap<>(values);
+        more.put(key, value);
+        return new FaultSettings(more);
+    }
+
     String get(String key, String fallback) {
         return values.getOrDefault(key, fallback);
     }

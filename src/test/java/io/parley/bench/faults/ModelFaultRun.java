@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentMap;
  * recovers on its own.
  *
  * <p>The server runs with a short {@code parley.llm.timeout} ({@code llmTimeout}, default 3 s). {@code customers}
- * (default 50) each send {@code messages} (default 12) messages one after another, each naming one
+ * (default 50) each send {@code messages} (default 22: every fault twice) messages one after another, each naming one
  * {@link ModelFault} in turn (a mix across customers at any moment): hang, HTTP 500, 429 with Retry-After, a stream
  * cut half-way, ending early or stalling, malformed chunks, an error inside the stream, failures that heal on retry,
  * and healthy answers. Verdict:
@@ -48,7 +48,7 @@ final class ModelFaultRun {
 
     static FaultReport run(FaultSettings settings) throws InterruptedException {
         int customers = settings.integer("customers", 50);
-        int messages = settings.integer("messages", 12);
+        int messages = settings.integer("messages", 22);
         Duration llmTimeout = settings.duration("llmTimeout", "3s");
         Duration bound = llmTimeout.plus(settings.duration("margin", "1s"));
         Duration giveUpAfter = bound.plus(Duration.ofSeconds(10));
@@ -57,6 +57,8 @@ final class ModelFaultRun {
         report.count("messagesPerCustomer", messages);
         report.count("boundMs", bound.toMillis());
         ConcurrentMap<String, Integer> attempts = new ConcurrentHashMap<>();
+        // This run counts the model's requests and its responder must never be bypassed: keep every request.
+        settings = settings.with("trimModelRequests", "false");
         try (FaultServer server = FaultServer.start(
                         "model",
                         settings,

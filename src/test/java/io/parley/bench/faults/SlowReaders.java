@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Clients that never read: each keeps asking for long replies (every {@code slowEvery}, default 500 ms) and never
+ * Clients that never read: each keeps asking for long replies (every {@code slowEvery}, default 50 ms) and never
  * reads a frame, so everything the server sends it piles up. The server must drop each one rather than hold their
  * frames, and normal customers must not notice.
  *
@@ -23,8 +23,8 @@ final class SlowReaders {
 
     static void run(ClientFaultRun.Chaos chaos, Map<String, Object> latency, Double baselineP99)
             throws InterruptedException {
-        int count = chaos.settings().integer("slowReaders", 200);
-        Duration every = chaos.settings().duration("slowEvery", "500ms");
+        int count = chaos.settings().integer("slowReaders", 20);
+        Duration every = chaos.settings().duration("slowEvery", "50ms");
         Duration dropWithin = chaos.settings().duration("dropWithin", "60s");
         int canaryCount = chaos.settings().integer("canaries", 10);
         Duration idleTimeout = chaos.settings().duration("idleTimeout", "10s");
