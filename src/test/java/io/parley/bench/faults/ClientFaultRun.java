@@ -16,9 +16,10 @@ import java.util.Map;
  *   <li>{@link VanishingClients}: {@code vanishing} (default 2,000) clients send a message and go silent without
  *       closing; the server must close them after its idle timeout ({@code idleTimeout}, default 10 s);
  *   <li>{@link SlowReaders}: {@code slowReaders} (default 20) clients keep asking for long replies (15,000
- *       characters in 10 pieces, {@code longReplyChars}, {@code longReplyChunks}) and never read;
- *       the server must drop each once its buffer ({@code sendBuffer}, default 64 KiB) or send time limit
- *       ({@code sendTimeLimit}, default 5 s) is passed, rather than hold their frames;
+ *       characters in 10 pieces, {@code longReplyChars}, {@code longReplyChunks}) and never read; the server
+ *       (its send buffer limit set to {@code sendBuffer}, default 64 KiB, its send time limit to
+ *       {@code sendTimeLimit}, default 5 s) must drop every one ({@code dropWithin}, default 60 s) rather than hold
+ *       their frames;
  *   <li>{@link ReconnectStorm}: {@code storm} (default 1,000) customers, each with a reply on its way, drop at once
  *       and reconnect at once with {@code resume} from their last seq: every one resumes exactly where it left off.
  * </ol>

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,7 @@ public final class FaultRuns {
      */
     public static void main(String[] args) throws Exception {
         String scenario = args.length == 0 ? "faults" : args[0];
-        FaultSettings settings =
-                FaultSettings.of(java.util.Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
+        FaultSettings settings = FaultSettings.of(Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
         List<String> names = scenario.equals("faults") ? NAMES : List.of(scenario.replaceFirst("^fault-", ""));
         List<FaultReport> reports = new ArrayList<>();
         for (String name : names) {

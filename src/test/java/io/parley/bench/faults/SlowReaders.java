@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Besides the verdict it reports what a slow reader costs outside the heap (the kernel's send queue for it) and,
  * with {@code canaries} (default 10) silent sessions opened one a second meanwhile, how late the server closes other
- * idle sessions while it deals with slow readers.
+ * idle sessions while it deals with slow readers. {@code dumpThreads=true} saves the server's threads at the end of
+ * the window, to see where slow readers hold it up.
  */
 final class SlowReaders {
 
