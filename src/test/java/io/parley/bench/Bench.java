@@ -70,6 +70,10 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         String scenario = args.length == 0 ? "latency" : args[0];
+        if (scenario.equals("faults") || scenario.startsWith("fault-")) {
+            io.parley.bench.faults.FaultRuns.main(args); // each writes its own target/bench/fault-<name>.json
+            return;
+        }
         Bench bench = new Bench(Settings.parse(args, 1));
         bench.run(scenario);
     }
@@ -92,8 +96,9 @@ public final class Bench {
             case "capacity" -> Scenarios.capacity(this);
             case "soak" -> Scenarios.soak(this);
             default ->
-                throw new IllegalArgumentException(
-                        "unknown scenario " + scenario + "; known: latency, throughput, rate, memory, capacity, soak");
+                throw new IllegalArgumentException("unknown scenario " + scenario
+                        + "; known: latency, throughput, rate, memory, capacity, soak, fault-kill9, fault-model,"
+                        + " fault-database, fault-clients, faults");
         }
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads a server process from outside: resident memory and CPU time from /proc, heap from its Prometheus metrics. */
-final class ServerProbe {
+public final class ServerProbe {
 
     private static final Pattern HEAP =
             Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
@@ -22,17 +22,17 @@ final class ServerProbe {
     private final URI metrics;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    ServerProbe(long pid, int port) {
+    public ServerProbe(long pid, int port) {
         this.pid = pid;
         this.metrics = URI.create("http://127.0.0.1:" + port + "/actuator/prometheus");
     }
 
-    long pid() {
+    public long pid() {
         return pid;
     }
 
     /** Resident set size in MiB. */
-    double rssMiB() {
+    public double rssMiB() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -46,7 +46,7 @@ final class ServerProbe {
     }
 
     /** User plus system CPU time the process has used, in seconds. */
-    double cpuSeconds() {
+    public double cpuSeconds() {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -57,7 +57,7 @@ final class ServerProbe {
     }
 
     /** Heap in use (all heap pools) in MiB. */
-    double heapUsedMiB() {
+    public double heapUsedMiB() {
         try {
             String text = http.send(
                             HttpRequest.newBuilder(metrics)
@@ -80,7 +80,7 @@ final class ServerProbe {
     }
 
     /** Heap in use right after a full GC (jcmd GC.run), in MiB: what the server really keeps. */
-    double heapAfterGcMiB() {
+    public double heapAfterGcMiB() {
         try {
             Process jcmd = new ProcessBuilder(jcmd(), String.valueOf(pid), "GC.run")
                     .redirectErrorStream(true)

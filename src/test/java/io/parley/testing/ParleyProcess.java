@@ -77,6 +77,24 @@ public final class ParleyProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM (a graceful shutdown), then SIGKILL if the process has not ended within {@code grace}.
+     *
+     * @return whether it ended by itself within {@code grace}
+     */
+    public boolean stop(Duration grace) {
+        process.destroy();
+        try {
+            if (process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill9();
+        return false;
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
