@@ -15,14 +15,11 @@ import io.parley.conversation.StoreUnavailableException;
 import io.parley.conversation.Visitor;
 import io.parley.web.ProblemException;
 import io.parley.web.ProblemType;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,14 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One customer's chat connection: reads their frames, hands messages to the engine and forwards the conversation's
  * events to them as frames. Frames from the customer are handled one at a time (the container does not overlap
- * them); frames to the customer go through a session that serializes sends and closes a reader too slow to keep up.
+ * them); frames to the customer go through its {@link Outbox}, which writes them in order without ever making the
+ * engine wait, and drops a client too slow to keep up.
  */
 final class ChatConnection implements ConversationListener {
 
     private static final Logger log = LoggerFactory.getLogger(ChatConnection.class);
     static final int MAX_FRAME_BYTES = 32 * 1024;
 
-    private final WebSocketSession session;
+    private final Outbox outbox;
     private final ChatEngine engine;
     private final JsonMapper json;
     private final Bucket frameLimit;
@@ -47,8 +45,8 @@ final class ChatConnection implements ConversationListener {
     private Visitor visitor;
     private ChatEngine.Subscription subscription;
 
-    ChatConnection(WebSocketSession session, ChatEngine engine, JsonMapper json, int framesPerTenSeconds) {
-        this.session = session;
+    ChatConnection(Outbox outbox, ChatEngine engine, JsonMapper json, int framesPerTenSeconds) {
+        this.outbox = outbox;
         this.engine = engine;
         this.json = json;
         this.frameLimit = Bucket.builder()
@@ -75,7 +73,7 @@ final class ChatConnection implements ConversationListener {
         send(Frames.Error.of(problem, null));
         CloseStatus status =
                 problem.type() == ProblemType.UNAVAILABLE ? CloseStatus.SERVICE_OVERLOAD : CloseStatus.POLICY_VIOLATION;
-        close(status.withReason(problem.type().title()));
+        outbox.closeAfterSending(status.withReason(problem.type().title()));
     }
 
     void receive(String part, boolean last) {
@@ -234,24 +232,9 @@ final class ChatConnection implements ConversationListener {
         send(Frames.Error.of(problem, clientMessageId));
     }
 
+    /** Hands the frame to the connection's outbox: never waits for the client, even under a conversation's lock. */
     private void send(Object frame) {
-        if (!session.isOpen()) {
-            return;
-        }
-        try {
-            session.sendMessage(new TextMessage(json.writeValueAsString(frame)));
-        } catch (IOException | IllegalStateException e) {
-            // The client left or could not keep up (the session closes itself then); nothing to tell anyone.
-            log.debug("Frame not delivered to session {}: {}", session.getId(), e.toString());
-        }
-    }
-
-    private void close(CloseStatus status) {
-        try {
-            session.close(status);
-        } catch (IOException e) {
-            log.debug("Closing session {} failed: {}", session.getId(), e.toString());
-        }
+        outbox.send(json.writeValueAsString(frame));
     }
 
     private static Optional<ConversationId> parse(String id) {

@@ -14,7 +14,6 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,9 +39,8 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession raw) {
-        WebSocketSession session = new ConcurrentWebSocketSessionDecorator(
-                raw, (int) settings.sendTimeLimit().toMillis(), settings.sendBufferBytes());
-        ChatConnection connection = new ChatConnection(session, engine, json, settings.framesPerTenSeconds());
+        Outbox outbox = new Outbox(raw, settings.sendBufferBytes(), settings.sendTimeLimit());
+        ChatConnection connection = new ChatConnection(outbox, engine, json, settings.framesPerTenSeconds());
         raw.getAttributes().put(CONNECTION, connection);
         ChatHandshake.Request request = ChatHandshake.request(raw);
         if (request.storeUnavailable()) {
