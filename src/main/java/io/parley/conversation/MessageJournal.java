@@ -155,9 +155,10 @@ final class MessageJournal implements AutoCloseable {
                     break;
                 } catch (StoreConflictException e) {
                     log.error(
-                            "Dropped message {} of conversation {}: its place is taken",
+                            "Dropped message {} of conversation {}: it can never be stored ({})",
                             entry.message().id(),
-                            entry.message().conversation());
+                            entry.message().conversation(),
+                            e.getMessage());
                     entry.stored().completeExceptionally(e);
                     break;
                 } catch (RuntimeException e) {

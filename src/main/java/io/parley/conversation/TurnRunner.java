@@ -34,6 +34,12 @@ final class TurnRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TurnRunner.class);
     static final String FALLBACK_MODEL = "fallback";
+    /**
+     * The longest reply kept, in characters: well past any support answer, and well inside what the store keeps, so
+     * that a runaway model can neither flood a customer nor produce a reply that cannot be stored.
+     */
+    static final int MAX_REPLY_LENGTH = 8_000;
+
     private static final Duration WATCHDOG_GRACE = Duration.ofSeconds(2);
 
     private final AssistantProfiles profiles;
@@ -171,7 +177,14 @@ final class TurnRunner {
                         history,
                         grounding(profile.profile()),
                         remaining);
-                ModelReply reply = callWithWatchdog(model, request, streamed, remaining);
+                ModelReply reply;
+                try {
+                    reply = callWithWatchdog(model, request, streamed, remaining);
+                } catch (StreamedText.LongEnough enough) {
+                    log.warn("Model {} went past {} characters; the reply was cut there", model.id(), MAX_REPLY_LENGTH);
+                    metrics.replied(model.id(), false, streamed.elapsed());
+                    return new Reply(streamed.text().stripTrailing() + " …", model.id());
+                }
                 metrics.usage(reply.model(), reply.usage());
                 metrics.replied(reply.model(), false, streamed.elapsed());
                 return new Reply(reply.text(), reply.model());
@@ -263,10 +276,24 @@ final class TurnRunner {
             return Duration.ofNanos(System.nanoTime() - startedAt);
         }
 
+        /** Stops the model once the reply has reached {@link #MAX_REPLY_LENGTH}. */
+        static final class LongEnough extends RuntimeException {
+            LongEnough() {
+                super("reply long enough", null, false, false);
+            }
+        }
+
         @Override
         public void onDelta(String piece) {
             if (piece == null || piece.isEmpty()) {
                 return;
+            }
+            int room = MAX_REPLY_LENGTH - text.length();
+            if (room <= 0) {
+                throw new LongEnough();
+            }
+            if (piece.length() > room) {
+                piece = piece.substring(0, room);
             }
             if (text.isEmpty()) {
                 metrics.firstDelta(elapsed());

@@ -284,6 +284,33 @@ class ChatEngineTest {
     }
 
     @Test
+    void cutsARunawayReplyAndStoresWhatTheCustomerSaw() {
+        model.then((request, sink) -> {
+            for (int i = 0; i < 2_000; i++) {
+                sink.onDelta("blah blah ");
+            }
+            return new ModelReply("blah blah ".repeat(2_000), "scripted", ModelReply.Usage.NONE);
+        });
+        Conversation conversation = engine.start(visitor, null);
+        RecordingListener customer = subscribe(conversation);
+
+        engine.post(visitor, conversation.id(), "Tell me everything", "c1", customer);
+
+        await().atMost(WAIT).until(() -> customer.replies().size() == 1);
+        String shown = customer.events.stream()
+                .filter(e -> e.startsWith("delta:"))
+                .map(e -> e.substring("delta:".length()))
+                .reduce("", String::concat);
+        assertThat(shown).hasSize(TurnRunner.MAX_REPLY_LENGTH);
+        assertThat(customer.replies().getFirst().content())
+                .startsWith(shown.stripTrailing())
+                .endsWith(" …");
+        await().atMost(WAIT).until(() -> store.allMessages(conversation.id()).size() == 2);
+        assertThat(store.allMessages(conversation.id()).get(1).content())
+                .isEqualTo(customer.replies().getFirst().content());
+    }
+
+    @Test
     void doesNotLetAModelThatIgnoresItsTimeoutHoldTheConversation() {
         engine.close(Duration.ofSeconds(5));
         engine = engine(settings(10, Duration.ofSeconds(10)), Duration.ofMillis(200));

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -252,8 +253,10 @@ public class JdbcConversationStore implements ConversationStore {
     private static <T> T run(Supplier<T> call) {
         try {
             return call.get();
-        } catch (DataIntegrityViolationException e) {
+        } catch (DuplicateKeyException e) {
             throw new StoreConflictException("a stored message already holds this place", e);
+        } catch (DataIntegrityViolationException e) {
+            throw new StoreConflictException("the database refused the message as it is", e);
         } catch (DataAccessException | TransactionException e) {
             throw new StoreUnavailableException("the conversation store failed", e);
         }
