@@ -1,6 +1,7 @@
 package io.parley.conversation;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.parley.llm.ModelException;
@@ -30,11 +31,16 @@ final class ChatMetrics {
                 .register(registry);
     }
 
+    /** Held strongly: a gauge keeps only a weak reference to what it reads, and these lambdas have no other owner. */
     void gauges(Supplier<Number> activeConversations, Supplier<Number> unstoredMessages) {
-        registry.gauge("parley.chat.conversations.active", activeConversations, s -> s.get()
-                .doubleValue());
-        registry.gauge(
-                "parley.chat.journal.pending", unstoredMessages, s -> s.get().doubleValue());
+        Gauge.builder("parley.chat.conversations.active", activeConversations)
+                .description("Conversations held in memory on this node")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder("parley.chat.journal.pending", unstoredMessages)
+                .description("Messages handed to the journal and not yet stored")
+                .strongReference(true)
+                .register(registry);
     }
 
     void acknowledged(long sinceNanos) {

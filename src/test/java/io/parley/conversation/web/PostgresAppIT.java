@@ -61,6 +61,11 @@ class PostgresAppIT {
                                 .path("total")
                                 .asLong())
                         .isEqualTo(1);
+                assertThat(first.getBean(com.zaxxer.hikari.HikariDataSource.class)
+                                .getDataSourceProperties()
+                                .getProperty("logServerErrorDetail"))
+                        .as("statement values stay out of PostgreSQL errors, and so out of the logs")
+                        .isEqualTo("false");
             }
             try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ParleyApplication.class)
                     .properties(properties)
