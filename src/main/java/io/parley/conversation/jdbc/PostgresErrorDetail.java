@@ -1,24 +1,33 @@
 package io.parley.conversation.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.stereotype.Component;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Keeps customers' messages out of the logs when PostgreSQL fails: its driver otherwise puts a failed statement's
- * values (the message text) into exception messages, which the connection pool and Spring log. Applied only to
- * PostgreSQL URLs, because H2 refuses connection settings it does not know.
+ * values (the message text) into exception messages, which the connection pool and Spring log. Set in the
+ * environment, before any bean exists, and only for PostgreSQL URLs (H2 refuses settings it does not know).
  */
-@Component
-class PostgresErrorDetail implements BeanPostProcessor {
+class PostgresErrorDetail implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROPERTY = "spring.datasource.hikari.data-source-properties.logServerErrorDetail";
 
     @Override
-    public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (bean instanceof HikariDataSource pool
-                && pool.getJdbcUrl() != null
-                && pool.getJdbcUrl().startsWith("jdbc:postgresql:")) {
-            pool.addDataSourceProperty("logServerErrorDetail", "false");
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String url = environment.getProperty("spring.datasource.url", "");
+        if (url.startsWith("jdbc:postgresql:") && !environment.containsProperty(PROPERTY)) {
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource("parley-postgres", Map.of(PROPERTY, "false")));
         }
-        return bean;
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE; // after the configuration files, so the URL is known
     }
 }

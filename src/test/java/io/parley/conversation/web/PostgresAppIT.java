@@ -37,9 +37,8 @@ class PostgresAppIT {
             String siteKey;
             String accessToken;
             String conversationId;
-            try (ConfigurableApplicationContext first = new SpringApplicationBuilder(ParleyApplication.class)
-                    .properties(properties)
-                    .run()) {
+            try (ConfigurableApplicationContext first =
+                    new SpringApplicationBuilder(ParleyApplication.class).run(arguments(properties))) {
                 ParleyApi api = new ParleyApi(port(first));
                 ParleyApi.Organization shop = api.signUp("Postgres Paddles");
                 siteKey = shop.siteKey();
@@ -64,12 +63,13 @@ class PostgresAppIT {
                 assertThat(first.getBean(com.zaxxer.hikari.HikariDataSource.class)
                                 .getDataSourceProperties()
                                 .getProperty("logServerErrorDetail"))
-                        .as("statement values stay out of PostgreSQL errors, and so out of the logs")
+                        .as("statement values stay out of PostgreSQL errors, and so out of the logs: "
+                                + first.getBean(com.zaxxer.hikari.HikariDataSource.class)
+                                        .getDataSourceProperties())
                         .isEqualTo("false");
             }
-            try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ParleyApplication.class)
-                    .properties(properties)
-                    .run()) {
+            try (ConfigurableApplicationContext second =
+                    new SpringApplicationBuilder(ParleyApplication.class).run(arguments(properties))) {
                 ParleyApi api = new ParleyApi(port(second));
                 JsonNode messages = api.get("/api/v1/admin/conversations/" + conversationId + "/messages", accessToken)
                         .body()
@@ -92,5 +92,12 @@ class PostgresAppIT {
 
     private static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** As command-line arguments, which outrank application.yml (default properties would not). */
+    private static String[] arguments(Map<String, ?> properties) {
+        return properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
     }
 }

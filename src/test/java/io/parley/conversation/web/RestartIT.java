@@ -95,12 +95,17 @@ class RestartIT {
         properties.put("server.port", "0");
         properties.put("parley.data-dir", data.toString());
         properties.put("parley.demo.enabled", "false");
-        return new SpringApplicationBuilder(ParleyApplication.class)
-                .properties(properties)
-                .run();
+        return new SpringApplicationBuilder(ParleyApplication.class).run(arguments(properties));
     }
 
     private static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** As command-line arguments, which outrank application.yml (default properties would not). */
+    private static String[] arguments(Map<String, ?> properties) {
+        return properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
     }
 }
