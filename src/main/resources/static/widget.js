@@ -287,6 +287,8 @@
       if (this.stored.visitorToken) url.searchParams.set('visitorToken', this.stored.visitorToken);
       if (this.stored.visitorToken && this.stored.conversationId) {
         url.searchParams.set('conversationId', this.stored.conversationId);
+        // The server replays what we missed right after the session frame, before anything live: no gap, no repeat.
+        url.searchParams.set('afterSeq', String(this.contiguousSeq));
       }
       let ws;
       try {
@@ -377,7 +379,7 @@
       for (const [id, entry] of this.messages) {
         if (!entry.final) { entry.el.remove(); this.messages.delete(id); }
       }
-      this.transmit({ action: 'resume', conversationId: frame.conversationId, afterSeq: this.contiguousSeq });
+      
       // Same clientMessageId as before: the server stores each message once, however often it is sent.
       for (const [clientMessageId, entry] of this.outbox) this.sendPending(clientMessageId, entry);
     }

@@ -9,8 +9,13 @@ package io.parley.conversation;
  */
 public interface ConversationListener {
 
-    /** A stored message: a reply, a message from another of the customer's devices, or a replayed one. */
+    /** A message as it happens: a reply, an agent's message, a message from another of the customer's devices. */
     void onMessage(Message message);
+
+    /** A message sent again because the listener asked for what it missed (a resume). */
+    default void onReplayed(Message message) {
+        onMessage(message);
+    }
 
     /** Someone started writing a reply. */
     void onTyping(MessageRole role);

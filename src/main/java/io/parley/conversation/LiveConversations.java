@@ -155,10 +155,10 @@ final class LiveConversations {
             if (older.isEmpty()) {
                 break;
             }
-            older.forEach(listener::onMessage);
+            older.forEach(listener::onReplayed);
             next = older.getLast().seq();
         }
-        active.visibleAfter(next).forEach(listener::onMessage);
+        active.visibleAfter(next).forEach(listener::onReplayed);
     }
 
     private LiveConversation load(Conversation conversation) {

@@ -41,12 +41,21 @@ public final class ChatClient implements AutoCloseable {
     /** Opens {@code /ws/chat}; {@code visitorToken}, {@code conversationId} and {@code origin} may be null. */
     public static ChatClient connect(
             int port, String siteKey, String visitorToken, String conversationId, String origin) {
+        return connect(port, siteKey, visitorToken, conversationId, origin, null);
+    }
+
+    /** As above, asking the server to replay every message after {@code afterSeq} on connecting (null: none). */
+    public static ChatClient connect(
+            int port, String siteKey, String visitorToken, String conversationId, String origin, Long afterSeq) {
         StringBuilder uri = new StringBuilder("ws://127.0.0.1:" + port + "/ws/chat?siteKey=" + encode(siteKey));
         if (visitorToken != null) {
             uri.append("&visitorToken=").append(encode(visitorToken));
         }
         if (conversationId != null) {
             uri.append("&conversationId=").append(encode(conversationId));
+        }
+        if (afterSeq != null) {
+            uri.append("&afterSeq=").append(afterSeq);
         }
         CompletableFuture<Integer> closed = new CompletableFuture<>();
         LinkedBlockingQueue<JsonNode> queue = new LinkedBlockingQueue<>();

@@ -16,6 +16,7 @@ import io.parley.conversation.Visitor;
 import io.parley.web.ProblemException;
 import io.parley.web.ProblemType;
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,8 @@ final class ChatConnection implements ConversationListener {
     private boolean oversized;
     private Visitor visitor;
     private ChatEngine.Subscription subscription;
+    /** Seqs this connection already delivered live or acknowledged: a replay does not send them again. */
+    private final BitSet delivered = new BitSet();
 
     ChatConnection(Outbox outbox, ChatEngine engine, JsonMapper json, int framesPerTenSeconds) {
         this.outbox = outbox;
@@ -57,12 +60,15 @@ final class ChatConnection implements ConversationListener {
                 .build();
     }
 
-    /** Binds the connection to the visitor's conversation, telling the client which one first. */
-    void open(Visitor visitor, Conversation conversation, String visitorToken) {
+    /**
+     * Binds the connection to the visitor's conversation, telling the client which one first, then replaying what
+     * it missed after {@code afterSeq} ({@link ChatEngine#LIVE_ONLY} for nothing) before anything live.
+     */
+    void open(Visitor visitor, Conversation conversation, String visitorToken, long afterSeq) {
         this.visitor = visitor;
         send(new Frames.Session(
                 conversation.id().value(), visitorToken, conversation.status().wireName()));
-        subscription = engine.subscribe(visitor, conversation.id(), ChatEngine.LIVE_ONLY, this);
+        subscription = engine.subscribe(visitor, conversation.id(), afterSeq, this);
     }
 
     /**
@@ -184,9 +190,9 @@ final class ChatConnection implements ConversationListener {
         ConversationId id = subscription.conversation();
         if (idNode.isString() && !idNode.asString().equals(id.value())) {
             id = parse(idNode.asString()).orElseThrow(ConversationNotFoundException::new);
-            ChatEngine.Subscription next = engine.subscribe(visitor, id, afterSeq, this);
             subscription.close();
-            subscription = next;
+            delivered.clear();
+            subscription = engine.subscribe(visitor, id, afterSeq, this);
         } else {
             subscription.replay(afterSeq);
         }
@@ -200,7 +206,15 @@ final class ChatConnection implements ConversationListener {
 
     @Override
     public void onMessage(Message message) {
+        delivered.set((int) Math.min(Integer.MAX_VALUE, message.seq()));
         send(new Frames.MessageFrame(MessageView.of(message)));
+    }
+
+    @Override
+    public void onReplayed(Message message) {
+        if (!delivered.get((int) Math.min(Integer.MAX_VALUE, message.seq()))) {
+            send(new Frames.MessageFrame(MessageView.of(message)));
+        }
     }
 
     @Override
@@ -215,6 +229,7 @@ final class ChatConnection implements ConversationListener {
 
     @Override
     public void onStored(Message own) {
+        delivered.set((int) Math.min(Integer.MAX_VALUE, own.seq()));
         send(new Frames.Ack(own.clientMessageId(), own.id().value(), own.seq()));
     }
 

@@ -1,5 +1,6 @@
 package io.parley.conversation.web;
 
+import io.parley.conversation.ChatEngine;
 import io.parley.tenant.Organization;
 import io.parley.tenant.OrganizationId;
 import io.parley.tenant.Organizations;
@@ -32,7 +33,8 @@ class ChatHandshake implements HandshakeInterceptor {
             boolean storeUnavailable,
             boolean originAllowed,
             String visitorToken,
-            String conversationId) {}
+            String conversationId,
+            long afterSeq) {}
 
     private final Organizations organizations;
     private final CustomerOrigins origins;
@@ -72,13 +74,22 @@ class ChatHandshake implements HandshakeInterceptor {
                         storeUnavailable,
                         originAllowed,
                         blankToNull(query.getFirst("visitorToken")),
-                        blankToNull(query.getFirst("conversationId"))));
+                        blankToNull(query.getFirst("conversationId")),
+                        afterSeq(query.getFirst("afterSeq"))));
         return true;
     }
 
     @Override
     public void afterHandshake(
             ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception exception) {}
+
+    /** The {@code afterSeq} to replay from on connecting; live events only when absent or not a whole number ≥ 0. */
+    private static long afterSeq(String value) {
+        if (value == null || !value.matches("[0-9]{1,18}")) {
+            return ChatEngine.LIVE_ONLY;
+        }
+        return Long.parseLong(value);
+    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : decode(value);

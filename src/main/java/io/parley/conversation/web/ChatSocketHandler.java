@@ -98,7 +98,7 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
         } else {
             conversation = engine.start(visitor, null);
         }
-        connection.open(visitor, conversation, token);
+        connection.open(visitor, conversation, token, request.afterSeq());
     }
 
     @Override

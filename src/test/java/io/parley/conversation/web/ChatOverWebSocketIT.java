@@ -257,6 +257,60 @@ class ChatOverWebSocketIT extends ParleyAppTest {
     }
 
     @Test
+    void replaysWhatAReconnectingClientMissedRightAfterTheSessionFrame() {
+        String conversationId;
+        String token;
+        try (ChatClient chat = connect(shop.siteKey())) {
+            JsonNode session = chat.await("session");
+            conversationId = session.path("conversationId").asString();
+            token = session.path("visitorToken").asString();
+            chat.sendMessage("first", "m1");
+            chat.awaitMessage("assistant");
+            chat.sendMessage("second", "m2");
+            chat.awaitMessage("assistant");
+        }
+
+        try (ChatClient again = ChatClient.connect(port, shop.siteKey(), token, conversationId, null, 1L)) {
+            again.await("session");
+            List<JsonNode> replayed = List.of(again.await("message"), again.await("message"), again.await("message"));
+            again.send("{\"action\":\"ping\"}");
+            again.await("pong");
+
+            assertThat(replayed)
+                    .extracting(f -> f.path("message").path("seq").asLong())
+                    .containsExactly(2L, 3L, 4L);
+            assertThat(again.received().stream()
+                            .filter(f -> f.path("type").asString().equals("message")))
+                    .hasSize(3);
+            assertThat(again.received().getFirst().path("type").asString()).isEqualTo("session");
+        }
+    }
+
+    @Test
+    void neverReplaysWhatTheConnectionAlreadyDeliveredLive() {
+        try (ChatClient laptop = connect(shop.siteKey())) {
+            JsonNode session = laptop.await("session");
+            String conversationId = session.path("conversationId").asString();
+            try (ChatClient phone =
+                    connect(shop.siteKey(), session.path("visitorToken").asString(), conversationId)) {
+                phone.await("session");
+                laptop.sendMessage("Sent from the laptop", "m1");
+                phone.awaitMessage("customer");
+                phone.awaitMessage("assistant");
+
+                phone.resume(conversationId, 0);
+                phone.send("{\"action\":\"ping\"}");
+                phone.await("pong");
+
+                assertThat(phone.received().stream()
+                                .filter(f -> f.path("type").asString().equals("message")))
+                        .extracting(f -> f.path("message").path("seq").asLong())
+                        .containsExactly(1L, 2L);
+            }
+        }
+    }
+
+    @Test
     void answersPingWithPong() {
         try (ChatClient chat = connect(shop.siteKey())) {
             chat.await("session");
