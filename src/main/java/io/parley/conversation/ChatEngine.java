@@ -66,7 +66,16 @@ public final class ChatEngine implements AutoCloseable {
                 1, Thread.ofPlatform().name("parley-engine-timer").daemon().factory());
         this.timer.setRemoveOnCancelPolicy(true);
         this.turns = new TurnRunner(
-                profiles, models, journal, settings, modelTimeout, clock, timer, this::afterReplyStored, metrics);
+                profiles,
+                models,
+                journal,
+                settings,
+                modelTimeout,
+                clock,
+                timer,
+                this::afterReplyStored,
+                metrics,
+                () -> closing);
         long sweepEvery = Math.max(1, settings.idleEviction().toSeconds() / 4);
         timer.scheduleWithFixedDelay(live::evictIdle, sweepEvery, sweepEvery, TimeUnit.SECONDS);
     }

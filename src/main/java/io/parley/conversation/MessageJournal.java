@@ -23,7 +23,8 @@ final class MessageJournal implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MessageJournal.class);
     private static final int MAX_BATCH = 500;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    /** Retries while the store is away are at most this far apart, so recovery is noticed within about a second. */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(1);
 
     private record Entry(Message message, CompletableFuture<Message> stored) {}
 

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -51,6 +52,7 @@ final class TurnRunner {
     private final ScheduledExecutorService timer;
     private final StoredCallbacks storedCallbacks;
     private final ChatMetrics metrics;
+    private final BooleanSupplier stopping;
 
     /** What to do once a reply handed to the journal is stored (or lost). */
     interface StoredCallbacks {
@@ -66,7 +68,8 @@ final class TurnRunner {
             Clock clock,
             ScheduledExecutorService timer,
             StoredCallbacks storedCallbacks,
-            ChatMetrics metrics) {
+            ChatMetrics metrics,
+            BooleanSupplier stopping) {
         this.profiles = profiles;
         this.models = models;
         this.journal = journal;
@@ -76,6 +79,7 @@ final class TurnRunner {
         this.timer = timer;
         this.storedCallbacks = storedCallbacks;
         this.metrics = metrics;
+        this.stopping = stopping;
     }
 
     /** Runs until no customer message of this conversation is waiting for a reply. */
@@ -89,6 +93,12 @@ final class TurnRunner {
                 List<Message> context;
                 live.lock().lock();
                 try {
+                    if (stopping.getAsBoolean()) {
+                        // Shutting down: the reply being written is finished, nothing new is started. What waits is
+                        // stored, and is answered when the conversation is next opened.
+                        live.abandonTurn();
+                        return;
+                    }
                     Optional<Message> next = live.nextQuestion();
                     if (next.isEmpty()) {
                         return;

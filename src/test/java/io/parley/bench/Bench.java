@@ -152,7 +152,7 @@ public final class Bench {
             shared.model().respondWith(request -> modelScript);
             return shared.shared();
         }
-        ScriptedOpenAiServer model = ScriptedOpenAiServer.start();
+        ScriptedOpenAiServer model = ScriptedOpenAiServer.start().recording(false);
         model.respondWith(request -> modelScript);
         Path data = Files.createTempDirectory("parley-bench-");
         List<String> jvm = new ArrayList<>(

@@ -60,6 +60,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     private final OpenAiWire wire = new OpenAiWire(json, closed);
     private final Queue<OpenAiScript> scripts = new ConcurrentLinkedQueue<>();
     private final List<RecordedOpenAiRequest> requests = new ArrayList<>();
+    private volatile boolean recording = true;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private volatile Function<RecordedOpenAiRequest, OpenAiScript> responder = request -> OpenAiScript.echo();
@@ -109,6 +110,15 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     /** Answers every request the queue does not cover (the default echoes). */
     public ScriptedOpenAiServer respondWith(Function<RecordedOpenAiRequest, OpenAiScript> responder) {
         this.responder = Objects.requireNonNull(responder, "responder");
+        return this;
+    }
+
+    /**
+     * Whether to keep the requests it receives (on by default). Long benchmarks turn it off: every request carries
+     * its conversation's history, and keeping them all would fill the driver's heap.
+     */
+    public ScriptedOpenAiServer recording(boolean on) {
+        this.recording = on;
         return this;
     }
 
@@ -218,12 +228,14 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
                 .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         var request = new RecordedOpenAiRequest(
                 exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body);
-        lock.lock();
-        try {
-            requests.add(request);
-            arrived.signalAll();
-        } finally {
-            lock.unlock();
+        if (recording) {
+            lock.lock();
+            try {
+                requests.add(request);
+                arrived.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
         return request;
     }
