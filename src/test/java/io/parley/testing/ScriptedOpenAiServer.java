@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -61,6 +63,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
     private final Queue<OpenAiScript> scripts = new ConcurrentLinkedQueue<>();
     private final List<RecordedOpenAiRequest> requests = new ArrayList<>();
     private volatile boolean recording = true;
+    private final Set<Integer> connections = ConcurrentHashMap.newKeySet();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private volatile Function<RecordedOpenAiRequest, OpenAiScript> responder = request -> OpenAiScript.echo();
@@ -134,6 +137,11 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         }
     }
 
+    /** How many client connections requests arrived on (their source ports): fewer than requests when reused. */
+    public int connections() {
+        return connections.size();
+    }
+
     /** The requests received so far, oldest first. */
     public List<RecordedOpenAiRequest> requests() {
         lock.lock();
@@ -184,6 +192,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            connections.add(exchange.getRemoteAddress().getPort());
             RecordedOpenAiRequest request = record(exchange);
             if (!request.path().equals(CHAT_PATH) || !request.method().equals("POST")) {
                 wire.send(exchange, 404, "{\"error\":{\"message\":\"not found\"}}");

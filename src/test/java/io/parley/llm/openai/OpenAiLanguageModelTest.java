@@ -65,6 +65,16 @@ class OpenAiLanguageModelTest extends LanguageModelContract {
     }
 
     @Test
+    void keepsOneConnectionForCallAfterCall() {
+        for (int i = 0; i < 5; i++) {
+            model.generate(ModelRequests.ask("Question " + i), DeltaSink.IGNORE);
+        }
+
+        assertThat(server.requests()).hasSize(5);
+        assertThat(server.connections()).isEqualTo(1);
+    }
+
+    @Test
     void sendsTheSystemPromptFirstThenTheHistoryWithOpenAiRoles() {
         var request = new ModelRequest(
                 ModelRequests.ORGANIZATION,
