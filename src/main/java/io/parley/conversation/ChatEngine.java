@@ -175,14 +175,14 @@ public final class ChatEngine implements AutoCloseable {
             throw new SendRejectedException(SendRejectedException.Reason.BAD_CLIENT_ID, null);
         }
         Conversation conversation = find(visitor, id).orElseThrow(ConversationNotFoundException::new);
-        return live.with(conversation, active -> {
+        Posted posted = live.with(conversation, active -> {
             if (clientMessageId != null) {
                 Optional<Message> seen = active.byClientId(clientMessageId);
-                if (seen.isEmpty() && !active.complete()) {
-                    seen = store.messageByClientId(conversation.organization(), id, clientMessageId);
-                }
                 if (seen.isPresent()) {
                     return new Posted(seen.get(), active.whenStored(seen.get()), true);
+                }
+                if (active.knowsClientId(clientMessageId)) {
+                    return null; // a resend of a message no longer in memory: looked up below, outside the lock
                 }
             }
             if (closing) {
@@ -209,14 +209,23 @@ public final class ChatEngine implements AutoCloseable {
             stored.thenRun(() -> metrics.acknowledged(arrivedAt));
             stored.whenCompleteAsync((ok, failure) -> afterCustomerMessageStored(active), virtualThreads);
             if (origin != null) {
+                // The timer only hands over: taking a conversation's lock must never hold up other conversations'
+                // timers.
                 var reminder = timer.schedule(
-                        () -> remindNotStoredYet(active, message, origin),
+                        () -> virtualThreads.execute(() -> remindNotStoredYet(active, message, origin)),
                         settings.ackTimeout().toMillis(),
                         TimeUnit.MILLISECONDS);
                 stored.whenComplete((ok, failure) -> reminder.cancel(false));
             }
             return new Posted(message, stored, false);
         });
+        if (posted != null) {
+            return posted;
+        }
+        Message first = store.messageByClientId(conversation.organization(), id, clientMessageId)
+                .orElseThrow(() ->
+                        new SendRejectedException(SendRejectedException.Reason.UNAVAILABLE, Duration.ofSeconds(1)));
+        return new Posted(first, CompletableFuture.completedFuture(first), true);
     }
 
     /** The reply to a customer's message, once it is complete (at once if it already is). */
@@ -238,8 +247,9 @@ public final class ChatEngine implements AutoCloseable {
      */
     public Subscription subscribe(Visitor visitor, ConversationId id, long afterSeq, ConversationListener listener) {
         Conversation conversation = find(visitor, id).orElseThrow(ConversationNotFoundException::new);
+        List<Message> older = live.olderThanMemory(conversation, afterSeq);
         return live.with(conversation, active -> {
-            live.replay(active, afterSeq, listener);
+            live.replay(active, afterSeq, older, listener);
             active.listen(listener);
             return new LiveSubscription(live, active, listener);
         });

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param historyTokens the most tokens of system prompt plus history sent to the model; the oldest turns are dropped
  *     first, the system prompt and the message being answered never
- * @param recentMessages how many of a conversation's newest messages are kept in memory while it is active
+ * @param recentMessages how many of a conversation's newest messages are kept in memory while it is active (the
+ *     model sees at most these, within the token budget; older ones are read from the store when asked for)
  * @param rateLimitMessages how many messages a conversation may receive from its customer in a burst
  * @param rateLimitPeriod the time over which that many messages are refilled
  * @param ackTimeout how long a sender waits for its message to be stored before being told it is not saved yet
@@ -21,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("parley.chat")
 public record ChatSettings(
         @DefaultValue("6000") int historyTokens,
-        @DefaultValue("200") int recentMessages,
+        @DefaultValue("50") int recentMessages,
         @DefaultValue("10") int rateLimitMessages,
         @DefaultValue("30s") Duration rateLimitPeriod,
         @DefaultValue("10s") Duration ackTimeout,
@@ -40,6 +41,6 @@ public record ChatSettings(
 
     public static ChatSettings defaults() {
         return new ChatSettings(
-                6000, 200, 10, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(5), 50_000, 2);
+                6000, 50, 10, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(5), 50_000, 2);
     }
 }

@@ -3,6 +3,7 @@ package io.parley.conversation;
 import io.parley.tenant.OrganizationId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where conversations and their messages are kept. Every read takes the organization explicitly and never returns
@@ -28,6 +29,9 @@ public interface ConversationStore {
     List<Message> latestMessages(OrganizationId organization, ConversationId id, int limit);
 
     Optional<Message> messageByClientId(OrganizationId organization, ConversationId id, String clientMessageId);
+
+    /** Every client message id stored in the conversation, so that duplicates can be told apart in memory. */
+    Set<String> clientMessageIds(OrganizationId organization, ConversationId id);
 
     Optional<Message> message(OrganizationId organization, MessageId id);
 

@@ -32,6 +32,9 @@ final class LiveConversation {
     private final Bucket rateLimit;
     private final ArrayDeque<Message> recent = new ArrayDeque<>();
     private final Map<String, Message> byClientId = new HashMap<>();
+    /** Every client message id of the conversation, also of messages no longer in memory. */
+    private final Set<String> clientIds;
+
     private final Map<MessageId, CompletableFuture<Message>> storing = new HashMap<>();
     private final ArrayDeque<Sent> sentNotAnnounced = new ArrayDeque<>();
     private final Set<MessageId> answered = new HashSet<>();
@@ -41,7 +44,6 @@ final class LiveConversation {
     private long lastSeq;
     private long lastVisibleSeq;
     private Instant lastVisibleAt;
-    private boolean complete;
     private boolean turnRunning;
     private MessageId streamingId;
     private StringBuilder streamingText;
@@ -50,12 +52,12 @@ final class LiveConversation {
 
     /**
      * @param newest the conversation's newest stored messages in seq order
-     * @param complete whether {@code newest} is the whole conversation
+     * @param clientIds every client message id the conversation has stored
      */
     LiveConversation(
             Conversation conversation,
             List<Message> newest,
-            boolean complete,
+            Set<String> clientIds,
             int recentLimit,
             Bucket rateLimit,
             long now) {
@@ -67,7 +69,7 @@ final class LiveConversation {
         this.lastVisibleAt = newest.isEmpty()
                 ? conversation.lastMessageAt()
                 : newest.getLast().createdAt();
-        this.complete = complete;
+        this.clientIds = new HashSet<>(clientIds);
         newest.forEach(this::remember);
         this.lastActive = now;
     }
@@ -119,9 +121,9 @@ final class LiveConversation {
         lastActive = now;
     }
 
-    /** Whether the whole conversation is in memory, so that a miss here is a miss in the store too. */
-    boolean complete() {
-        return complete;
+    /** Whether the conversation has a message with this client id, even one no longer held in memory. */
+    boolean knowsClientId(String clientMessageId) {
+        return clientIds.contains(clientMessageId);
     }
 
     Optional<Message> byClientId(String clientMessageId) {
@@ -177,6 +179,7 @@ final class LiveConversation {
         lastSeq--;
         if (message.clientMessageId() != null) {
             byClientId.remove(message.clientMessageId());
+            clientIds.remove(message.clientMessageId());
         }
     }
 
@@ -233,6 +236,7 @@ final class LiveConversation {
         recent.remove(message);
         if (message.clientMessageId() != null) {
             byClientId.remove(message.clientMessageId());
+            clientIds.remove(message.clientMessageId());
         }
     }
 
@@ -372,13 +376,13 @@ final class LiveConversation {
         recent.addLast(message);
         if (message.clientMessageId() != null) {
             byClientId.put(message.clientMessageId(), message);
+            clientIds.add(message.clientMessageId());
         }
         if (message.replyTo() != null) {
             answered.add(message.replyTo());
         }
         while (recent.size() > recentLimit) {
             Message dropped = recent.removeFirst();
-            complete = false;
             if (dropped.clientMessageId() != null) {
                 byClientId.remove(dropped.clientMessageId());
             }

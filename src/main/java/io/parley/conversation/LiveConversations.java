@@ -126,39 +126,80 @@ final class LiveConversations {
         }
     }
 
-    /** Every visible message of a conversation, in order: the store's and, when it is active, memory's. */
+    /**
+     * Every visible message of a conversation, in order: the part older than what memory holds is read from the
+     * store first, without holding the conversation's lock, so that a slow or absent store never holds it up.
+     */
     List<Message> messages(Conversation conversation) {
+        Optional<Long> oldest = ifActive(conversation.id(), LiveConversation::oldestSeqInMemory);
+        if (oldest.isEmpty()) {
+            return store.messagesAfter(conversation.organization(), conversation.id(), 0, Integer.MAX_VALUE);
+        }
+        List<Message> older = olderThan(conversation, 0, oldest.get());
         return ifActive(conversation.id(), active -> {
-                    List<Message> all = new ArrayList<>();
-                    long oldest = active.oldestSeqInMemory();
-                    if (oldest > 1) {
-                        all.addAll(store.messagesAfter(
-                                conversation.organization(), conversation.id(), 0, (int) (oldest - 1)));
-                    }
-                    all.addAll(active.visibleAfter(0));
+                    List<Message> all = new ArrayList<>(older);
+                    long next = older.isEmpty() ? 0 : older.getLast().seq();
+                    all.addAll(catchUp(active, next));
                     return all;
                 })
                 .orElseGet(() ->
                         store.messagesAfter(conversation.organization(), conversation.id(), 0, Integer.MAX_VALUE));
     }
 
-    /** Sends a listener every visible message after {@code afterSeq}, in order (called under the lock). */
-    void replay(LiveConversation active, long afterSeq, ConversationListener listener) {
+    /**
+     * The stored messages after {@code afterSeq} that are older than what memory holds, read without the lock, for
+     * a replay to send first; empty when memory holds everything asked for.
+     */
+    List<Message> olderThanMemory(Conversation conversation, long afterSeq) {
+        if (afterSeq == ChatEngine.LIVE_ONLY) {
+            return List.of();
+        }
+        long oldest = with(conversation, LiveConversation::oldestSeqInMemory);
+        return olderThan(conversation, afterSeq, oldest);
+    }
+
+    /**
+     * Sends a listener every visible message after {@code afterSeq}, in order: first {@code older} (from
+     * {@link #olderThanMemory}), then memory's. Called under the lock.
+     */
+    void replay(LiveConversation active, long afterSeq, List<Message> older, ConversationListener listener) {
         if (afterSeq == ChatEngine.LIVE_ONLY) {
             return;
         }
-        Conversation c = active.conversation();
         long next = afterSeq;
-        while (next + 1 < active.oldestSeqInMemory()) {
-            List<Message> older = store.messagesAfter(
-                    c.organization(), c.id(), next, (int) Math.min(500, active.oldestSeqInMemory() - next - 1));
-            if (older.isEmpty()) {
-                break;
+        for (Message m : older) {
+            if (m.seq() > next) {
+                listener.onReplayed(m);
+                next = m.seq();
             }
-            older.forEach(listener::onReplayed);
-            next = older.getLast().seq();
         }
-        active.visibleAfter(next).forEach(listener::onReplayed);
+        catchUp(active, next).forEach(listener::onReplayed);
+    }
+
+    /**
+     * Memory's visible messages after {@code next}. If memory moved on since the older part was read (new messages
+     * pushed old ones out), the few in between are read now, under the lock: rare, and brief.
+     */
+    private List<Message> catchUp(LiveConversation active, long next) {
+        List<Message> messages = new ArrayList<>();
+        Conversation c = active.conversation();
+        if (next + 1 < active.oldestSeqInMemory()) {
+            messages.addAll(
+                    store.messagesAfter(c.organization(), c.id(), next, (int) (active.oldestSeqInMemory() - next - 1)));
+            if (!messages.isEmpty()) {
+                next = messages.getLast().seq();
+            }
+        }
+        messages.addAll(active.visibleAfter(next));
+        return messages;
+    }
+
+    private List<Message> olderThan(Conversation conversation, long afterSeq, long oldestInMemory) {
+        if (afterSeq + 1 >= oldestInMemory) {
+            return List.of();
+        }
+        return store.messagesAfter(conversation.organization(), conversation.id(), afterSeq, (int)
+                Math.min(Integer.MAX_VALUE, oldestInMemory - afterSeq - 1));
     }
 
     private LiveConversation load(Conversation conversation) {
@@ -167,7 +208,7 @@ final class LiveConversations {
         return new LiveConversation(
                 conversation,
                 newest,
-                newest.size() < settings.recentMessages(),
+                store.clientMessageIds(conversation.organization(), conversation.id()),
                 settings.recentMessages(),
                 LiveConversation.rateLimit(settings),
                 System.nanoTime());

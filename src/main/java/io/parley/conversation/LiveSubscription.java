@@ -1,5 +1,7 @@
 package io.parley.conversation;
 
+import java.util.List;
+
 /** A listener's registration on one live conversation; replays and unregistration happen under its lock. */
 final class LiveSubscription implements ChatEngine.Subscription {
 
@@ -20,9 +22,10 @@ final class LiveSubscription implements ChatEngine.Subscription {
 
     @Override
     public void replay(long afterSeq) {
+        List<Message> older = conversations.olderThanMemory(active.conversation(), afterSeq);
         active.lock().lock();
         try {
-            conversations.replay(active, afterSeq, listener);
+            conversations.replay(active, afterSeq, older, listener);
         } finally {
             active.lock().unlock();
         }

@@ -167,6 +167,40 @@ class ChatEngineTest {
     }
 
     @Test
+    void knowsEveryMessageOfAConversationLongerThanWhatMemoryHolds() {
+        engine.close(Duration.ofSeconds(5));
+        engine = new ChatEngine(
+                store,
+                org -> version,
+                org -> model,
+                new ChatSettings(
+                        6000, 10, 100, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(5), 1000, 2),
+                Duration.ofSeconds(5),
+                Clock.systemUTC(),
+                new SimpleMeterRegistry());
+        Conversation conversation = engine.start(visitor, null);
+        RecordingListener customer = subscribe(conversation);
+        for (int i = 1; i <= 8; i++) {
+            engine.post(visitor, conversation.id(), "message " + i, "c" + i, customer);
+            int replies = i;
+            await().atMost(WAIT).until(() -> customer.replies().size() == replies);
+        }
+        await().atMost(WAIT).until(() -> store.allMessages(conversation.id()).size() == 16);
+
+        ChatEngine.Posted resent = engine.post(visitor, conversation.id(), "message 1", "c1", null);
+        RecordingListener replayed = new RecordingListener();
+        engine.subscribe(visitor, conversation.id(), 0, replayed);
+
+        assertThat(resent.duplicate()).isTrue();
+        assertThat(resent.message().seq()).isEqualTo(1);
+        assertThat(replayed.messages)
+                .extracting(Message::seq)
+                .containsExactlyElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, 16).boxed().toList());
+        assertThat(engine.messages(visitor, conversation.id())).hasSize(16);
+    }
+
+    @Test
     void refusesAnotherVisitorsConversationAsIfItDidNotExist() {
         Conversation conversation = engine.start(visitor, null);
         Visitor stranger = new Visitor(organization, VisitorId.generate(), null);

@@ -185,6 +185,14 @@ public abstract class ConversationStoreContract {
     }
 
     @Test
+    void listsEveryClientMessageIdOfAConversationAndNoOtherOrganizations() {
+        Conversation c = withMessages(acme, 5);
+
+        assertThat(store.clientMessageIds(acme, c.id())).containsExactlyInAnyOrder("client-1", "client-3", "client-5");
+        assertThat(store.clientMessageIds(globex, c.id())).isEmpty();
+    }
+
+    @Test
     void findsTheReplyToAQuestion() {
         Conversation c = conversation(acme, null);
         store.create(c);

@@ -120,6 +120,18 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public synchronized java.util.Set<String> clientMessageIds(OrganizationId organization, ConversationId id) {
+        check();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        ofConversation(organization, id).forEach(m -> {
+            if (m.clientMessageId() != null) {
+                ids.add(m.clientMessageId());
+            }
+        });
+        return ids;
+    }
+
+    @Override
     public synchronized Optional<Message> message(OrganizationId organization, MessageId id) {
         check();
         return messages.stream()

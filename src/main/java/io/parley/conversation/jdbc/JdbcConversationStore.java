@@ -19,10 +19,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -124,6 +126,15 @@ public class JdbcConversationStore implements ConversationStore {
                 .params(id.value(), organization.value(), clientMessageId)
                 .query(MESSAGE)
                 .optional());
+    }
+
+    @Override
+    public Set<String> clientMessageIds(OrganizationId organization, ConversationId id) {
+        return run(() -> new HashSet<>(jdbc.sql("SELECT client_message_id FROM messages"
+                        + " WHERE conversation_id = ? AND organization_id = ? AND client_message_id IS NOT NULL")
+                .params(id.value(), organization.value())
+                .query(String.class)
+                .list()));
     }
 
     @Override
