@@ -22,6 +22,8 @@ final class Workload implements AutoCloseable {
     private final List<BenchSession> sessions = new ArrayList<>();
     private final List<HttpClient> clients = new ArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    /** Sessions that could not be opened (counted as errors too). */
+    int failedToOpen;
 
     Workload(BenchSession.Mode mode, Latencies latencies) {
         this.mode = mode;
@@ -44,7 +46,12 @@ final class Workload implements AutoCloseable {
             batch.add(session.open(clients.get(index % clients.size()), uri.apply(index)));
             if (batch.size() == OPEN_AT_ONCE || i == count - 1) {
                 for (CompletableFuture<BenchSession> opened : batch) {
-                    sessions.add(opened.orTimeout(60, TimeUnit.SECONDS).join());
+                    try {
+                        sessions.add(opened.orTimeout(60, TimeUnit.SECONDS).join());
+                    } catch (java.util.concurrent.CompletionException e) {
+                        latencies.errors.incrementAndGet();
+                        failedToOpen++;
+                    }
                 }
                 batch.clear();
             }
