@@ -157,6 +157,10 @@ public final class Bench {
         Path data = Files.createTempDirectory("parley-bench-");
         List<String> jvm = new ArrayList<>(
                 List.of("-Xmx" + settings.get("heap", "1536m"), "-Xms" + settings.get("heap", "1536m")));
+        if (settings.values().containsKey("serverJvm")) {
+            // e.g. serverJvm=-XX:StartFlightRecording=filename=target/bench/server.jfr,settings=profile
+            jvm.addAll(List.of(settings.get("serverJvm", "").split(" ")));
+        }
         List<String> app = new ArrayList<>(List.of(
                 "--parley.bench.echo-endpoint=true",
                 "--parley.demo.enabled=false",

@@ -164,6 +164,7 @@ final class Scenarios {
                             .point("p95", crowd.open(), latencies.p("firstDelta", 95))
                             .point("p99", crowd.open(), latencies.p("firstDelta", 99));
                     if (latencies.p("firstDelta", 95) > 500
+                            || crowd.failedToOpen > 0
                             || latencies.errors.get() > 0
                             || latencies.disconnects.get() > 0) {
                         break;
@@ -221,6 +222,7 @@ final class Scenarios {
     private static Map<String, Object> stepResult(Bench.Target target, Workload crowd, Latencies latencies) {
         Map<String, Object> result = new LinkedHashMap<>(latencies.summary());
         result.put("openSessions", crowd.open());
+        result.put("failedToOpen", crowd.failedToOpen);
         result.put("serverHeapUsedMiB", round(target.probe().heapUsedMiB()));
         result.put("serverRssMiB", round(target.probe().rssMiB()));
         return result;

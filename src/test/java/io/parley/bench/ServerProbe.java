@@ -97,7 +97,7 @@ public final class ServerProbe {
     }
 
     /** The server's live heap by class (jcmd GC.class_histogram), for seeing what memory per session is made of. */
-    String classHistogram() {
+    public String classHistogram() {
         try {
             Process jcmd = new ProcessBuilder(jcmd(), String.valueOf(pid), "GC.class_histogram")
                     .redirectErrorStream(true)

@@ -1,6 +1,9 @@
 package io.parley.bench.faults;
 
 import io.parley.testing.OpenAiScript;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +65,8 @@ final class ClientFaultRun {
         double heapBackToBaseline() throws InterruptedException {
             double tolerance = settings.integer("heapToleranceMiB", 16);
             Duration within = evictAfter().multipliedBy(2).plus(Duration.ofSeconds(15));
+            // First the conversations of the phase must leave memory (idle eviction), else the measurement is early.
+            Awaits.within(() -> activeConversations() <= control.size(), within);
             double[] last = {Double.NaN};
             Awaits.within(
                     () -> {
@@ -74,11 +79,28 @@ final class ClientFaultRun {
 
         void checkHeapBack(String phase, double during, double after) {
             double tolerance = settings.integer("heapToleranceMiB", 16);
+            writeHistogram(phase);
             report.check(
                     phase + ": memory comes back to the baseline",
                     after <= heapBaselineMiB + tolerance,
                     "heap after GC %.1f MiB before, %.1f during, %.1f after (tolerance %.0f MiB)"
                             .formatted(heapBaselineMiB, during, after, tolerance));
+        }
+
+        /** Conversations the server holds in memory, as its metrics say. */
+        double activeConversations() {
+            return server.metric("parley_chat_conversations_active", "none").getOrDefault("all", Double.MAX_VALUE);
+        }
+
+        /** What the heap holds after the phase, for whoever reads a failed (or passed) verdict. */
+        private void writeHistogram(String phase) {
+            try {
+                Path file = Path.of("target", "bench", "clients-histogram-" + phase.replace(' ', '-') + ".txt");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, server.probe().classHistogram());
+            } catch (IOException e) {
+                report.count("histogramUnavailable", e.getMessage());
+            }
         }
 
         int openConnections() {
