@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,7 +121,7 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
-    public synchronized java.util.Set<String> clientMessageIds(OrganizationId organization, ConversationId id) {
+    public synchronized Set<String> clientMessageIds(OrganizationId organization, ConversationId id) {
         check();
         java.util.Set<String> ids = new java.util.HashSet<>();
         ofConversation(organization, id).forEach(m -> {
