@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 class ConnectionBuffers implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     static final int BYTES = 4096;
+    static final int KERNEL_SEND_BYTES = 65536;
     private static final String WEBSOCKET_BUFFER = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
 
     @Override
@@ -25,6 +26,10 @@ class ConnectionBuffers implements WebServerFactoryCustomizer<TomcatServletWebSe
         factory.addConnectorCustomizers(connector -> {
             connector.setProperty("socket.appReadBufSize", String.valueOf(BYTES));
             connector.setProperty("socket.appWriteBufSize", String.valueOf(BYTES));
+            // The kernel's send buffer (SO_SNDBUF): left to autotuning it grew to 3.4 MB for each client that stopped
+            // reading, so the server went on making and storing replies nobody read before a chat's own limit
+            // (parley.chat.socket.send-buffer-bytes) noticed. 64 KB (the kernel doubles it) still fills any link.
+            connector.setProperty("socket.txBufSize", String.valueOf(KERNEL_SEND_BYTES));
         });
     }
 }
