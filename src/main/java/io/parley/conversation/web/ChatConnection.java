@@ -44,7 +44,8 @@ final class ChatConnection implements ConversationListener {
     private int partialBytes;
     private boolean oversized;
     private Visitor visitor;
-    private ChatEngine.Subscription subscription;
+    /** Null until the connection is open, and for good when opening it was refused. */
+    private volatile ChatEngine.Subscription subscription;
     /** Seqs this connection already delivered live or acknowledged: a replay does not send them again. */
     private final BitSet delivered = new BitSet();
 
@@ -83,6 +84,11 @@ final class ChatConnection implements ConversationListener {
     }
 
     void receive(String part, boolean last) {
+        if (subscription == null) {
+            // Refused while opening (it is closing, the reason on its way): a frame sent meanwhile, typically a
+            // message written as soon as the session frame came, has no conversation to go to.
+            return;
+        }
         if (!oversized) {
             partialBytes += utf8Length(part);
             if (partialBytes > MAX_FRAME_BYTES) {

@@ -3,21 +3,9 @@ package io.parley.conversation.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.security.Principal;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.WebSocketExtension;
-import org.springframework.web.socket.WebSocketMessage;
-import org.springframework.web.socket.WebSocketSession;
 
 class OutboxTest {
 
@@ -25,7 +13,7 @@ class OutboxTest {
 
     @Test
     void neverMakesTheSenderWaitForAClientThatDoesNotRead() {
-        StuckSession client = new StuckSession();
+        ClientSession client = new ClientSession();
         Outbox outbox = new Outbox(client, 1_000_000, Duration.ofSeconds(10));
 
         long started = System.nanoTime();
@@ -45,7 +33,7 @@ class OutboxTest {
 
     @Test
     void dropsAClientOnceTooMuchWaitsForItAndForgetsWhatWaited() {
-        StuckSession client = new StuckSession();
+        ClientSession client = new ClientSession();
         Outbox outbox = new Outbox(client, 1_000, Duration.ofSeconds(10));
 
         for (int i = 0; i < 100; i++) {
@@ -61,7 +49,7 @@ class OutboxTest {
 
     @Test
     void closesOnlyAfterSendingWhatWasQueuedBefore() {
-        StuckSession client = new StuckSession();
+        ClientSession client = new ClientSession();
         client.release.countDown();
         Outbox outbox = new Outbox(client, 1_000_000, Duration.ofSeconds(10));
 
@@ -71,100 +59,5 @@ class OutboxTest {
         await().atMost(WAIT).until(() -> client.closedWith != null);
         assertThat(client.written).containsExactly("{\"type\":\"error\"}");
         assertThat(client.closedWith).isEqualTo(CloseStatus.POLICY_VIOLATION);
-    }
-
-    /** A client whose socket blocks every write until released, as one that stopped reading does. */
-    private static final class StuckSession implements WebSocketSession {
-        final CountDownLatch release = new CountDownLatch(1);
-        final CountDownLatch writeAttempts = new CountDownLatch(1);
-        final List<String> written = new CopyOnWriteArrayList<>();
-        volatile CloseStatus closedWith;
-
-        @Override
-        public void sendMessage(WebSocketMessage<?> message) {
-            writeAttempts.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            written.add((String) message.getPayload());
-        }
-
-        @Override
-        public boolean isOpen() {
-            return closedWith == null;
-        }
-
-        @Override
-        public void close() {
-            close(CloseStatus.NORMAL);
-        }
-
-        @Override
-        public void close(CloseStatus status) {
-            closedWith = status;
-        }
-
-        @Override
-        public String getId() {
-            return "stuck";
-        }
-
-        @Override
-        public URI getUri() {
-            return URI.create("ws://localhost/ws/chat");
-        }
-
-        @Override
-        public HttpHeaders getHandshakeHeaders() {
-            return new HttpHeaders();
-        }
-
-        @Override
-        public Map<String, Object> getAttributes() {
-            return new ConcurrentHashMap<>();
-        }
-
-        @Override
-        public Principal getPrincipal() {
-            return null;
-        }
-
-        @Override
-        public InetSocketAddress getLocalAddress() {
-            return null;
-        }
-
-        @Override
-        public InetSocketAddress getRemoteAddress() {
-            return null;
-        }
-
-        @Override
-        public String getAcceptedProtocol() {
-            return null;
-        }
-
-        @Override
-        public void setTextMessageSizeLimit(int messageSizeLimit) {}
-
-        @Override
-        public int getTextMessageSizeLimit() {
-            return 0;
-        }
-
-        @Override
-        public void setBinaryMessageSizeLimit(int messageSizeLimit) {}
-
-        @Override
-        public int getBinaryMessageSizeLimit() {
-            return 0;
-        }
-
-        @Override
-        public List<WebSocketExtension> getExtensions() {
-            return List.of();
-        }
     }
 }
