@@ -171,6 +171,10 @@ public final class Bench {
                 "--parley.llm.providers.bench.base-url=" + model.baseUrl(),
                 "--parley.llm.providers.bench.model=" + ScriptedOpenAiServer.MODEL,
                 "--logging.level.root=WARN"));
+        if (settings.values().containsKey("serverArgs")) {
+            // e.g. serverArgs=--spring.datasource.hikari.maximum-pool-size=30
+            app.addAll(List.of(settings.get("serverArgs", "").split(" ")));
+        }
         if (settings.values().containsKey("datasource")) {
             app.add("--spring.datasource.url=" + settings.get("datasource", ""));
             app.add("--spring.datasource.username=" + settings.get("dbuser", "postgres"));

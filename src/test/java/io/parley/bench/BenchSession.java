@@ -175,6 +175,8 @@ final class BenchSession implements WebSocket.Listener {
                     latencies.rateLimited.incrementAndGet();
                 } else {
                     latencies.errors.incrementAndGet();
+                    latencies.why("error " + node.path("problem").path("status").asInt() + " "
+                            + node.path("problem").path("title").asString());
                 }
                 outstanding = false;
             }
@@ -190,12 +192,18 @@ final class BenchSession implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        if (!closed) {
+            latencies.why("closed " + statusCode + " " + reason);
+        }
         markClosed();
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+        if (!closed) {
+            latencies.why("failed " + error.getClass().getSimpleName());
+        }
         markClosed();
     }
 

@@ -2,6 +2,8 @@ package io.parley.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -19,6 +21,8 @@ final class Latencies {
     final AtomicLong rateLimited = new AtomicLong();
     final AtomicLong skipped = new AtomicLong();
     final AtomicLong disconnects = new AtomicLong();
+    /** Why sessions got errors or were closed: problem status and title, close code and reason. */
+    private final Map<String, AtomicLong> reasons = new ConcurrentHashMap<>();
 
     private static Histogram histogram() {
         return new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(5), 3);
@@ -48,6 +52,11 @@ final class Latencies {
         rateLimited.set(0);
         skipped.set(0);
         disconnects.set(0);
+        reasons.clear();
+    }
+
+    void why(String reason) {
+        reasons.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
     }
 
     /** Percentiles in milliseconds and the counts. */
@@ -59,6 +68,11 @@ final class Latencies {
         summary.put("rateLimited", rateLimited.get());
         summary.put("skipped", skipped.get());
         summary.put("disconnects", disconnects.get());
+        if (!reasons.isEmpty()) {
+            Map<String, Long> why = new TreeMap<>();
+            reasons.forEach((reason, count) -> why.put(reason, count.get()));
+            summary.put("why", why);
+        }
         summary.put("ackMs", percentiles(ack));
         summary.put("firstDeltaMs", percentiles(firstDelta));
         summary.put("completeMs", percentiles(complete));
