@@ -4,6 +4,7 @@ import io.parley.testing.OpenAiScript;
 import io.parley.testing.ParleyApi;
 import io.parley.testing.ParleyProcess;
 import io.parley.testing.ScriptedOpenAiServer;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -116,13 +118,22 @@ public final class Bench {
         System.out.println(key + ": " + JSON.writeValueAsString(value));
     }
 
-    /** The server under test and the model it talks to. */
-    record Target(ParleyProcess server, ScriptedOpenAiServer model, String siteKey, ServerProbe probe, boolean owned)
+    /**
+     * The server under test and the model it talks to; an owned one's data directory is deleted on close (the H2 file
+     * of one capacity run reached 25 GB, see docs/benchmarks.md).
+     */
+    record Target(
+            ParleyProcess server,
+            ScriptedOpenAiServer model,
+            String siteKey,
+            ServerProbe probe,
+            Path data,
+            boolean owned)
             implements AutoCloseable {
 
         /** The same server, shared: closing this view leaves it running. */
         Target shared() {
-            return new Target(server, model, siteKey, probe, false);
+            return new Target(server, model, siteKey, probe, data, false);
         }
 
         URI chat() {
@@ -142,6 +153,11 @@ public final class Bench {
             if (owned) {
                 server.close();
                 model.close();
+                try {
+                    FileSystemUtils.deleteRecursively(data);
+                } catch (IOException e) {
+                    System.err.println("Could not delete " + data + ": " + e);
+                }
             }
         }
     }
@@ -185,7 +201,7 @@ public final class Bench {
         }
         ParleyProcess server = ParleyProcess.start(data, jvm, app);
         String siteKey = new ParleyApi(server.port()).signUp("Bench Outfitters").siteKey();
-        return new Target(server, model, siteKey, new ServerProbe(server.pid(), server.port()), true);
+        return new Target(server, model, siteKey, new ServerProbe(server.pid(), server.port()), data, true);
     }
 
     static OpenAiScript instantModel() {
