@@ -25,8 +25,7 @@ class BenchSmokeIT {
     @AfterAll
     static void stopServer() {
         if (target != null) {
-            target.server().close();
-            target.model().close();
+            target.close(); // the server, the model and the data directory
         }
     }
 
