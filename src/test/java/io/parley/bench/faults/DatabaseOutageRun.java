@@ -5,9 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -120,9 +118,7 @@ final class DatabaseOutageRun {
             // Customers' words must stay out of logs, failures included (ARCHITECTURE.md, "Errors and logs").
             report.count("serverLogLinesWithCustomerText", server.logLinesContaining("Where is my order?"));
 
-            Map<String, String> tokens = new LinkedHashMap<>();
-            chatting.forEach(c -> tokens.put(c.conversationId(), c.visitorToken()));
-            StoreChecker.Result store = StoreChecker.check(server.api(), tokens, StoreChecker.acksOf(chatting));
+            StoreChecker.Result store = StoreChecker.check(server.api(), chatting);
             store.counts().forEach(report::count);
             server.stop(settings, report);
             report.check(

@@ -3,9 +3,7 @@ package io.parley.bench.faults;
 import io.parley.testing.OpenAiScript;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,11 +66,9 @@ final class Kill9Run {
 
             List<Customer> after = answerAfterRestart(server, crowd, before, replyWithin, report);
 
-            Map<String, String> tokens = new LinkedHashMap<>();
-            before.forEach(c -> tokens.put(c.conversationId(), c.visitorToken()));
             List<Customer> all = new ArrayList<>(before);
             all.addAll(after);
-            StoreChecker.Result store = StoreChecker.check(server.api(), tokens, StoreChecker.acksOf(all));
+            StoreChecker.Result store = StoreChecker.check(server.api(), all);
             store.counts().forEach(report::count);
             server.stop(settings, report);
             report.check(

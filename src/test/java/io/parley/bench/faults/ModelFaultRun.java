@@ -202,9 +202,7 @@ final class ModelFaultRun {
 
     /** Whatever the model did, every acknowledged message is stored and every conversation's seq is gapless. */
     private static void checkStored(FaultServer server, List<Customer> customers, FaultReport report) {
-        Map<String, String> tokens = new LinkedHashMap<>();
-        customers.forEach(c -> tokens.put(c.conversationId(), c.visitorToken()));
-        StoreChecker.Result store = StoreChecker.check(server.api(), tokens, StoreChecker.acksOf(customers));
+        StoreChecker.Result store = StoreChecker.check(server.api(), customers);
         report.count("store", store.counts());
         report.check(
                 "every conversation stays whole: acks stored, seq gapless (a reply shown is a reply kept)",

@@ -77,6 +77,13 @@ final class StoreChecker {
         return acks;
     }
 
+    /** Checks every conversation of these customers (read with their visitor tokens) against every ack they got. */
+    static Result check(ParleyApi api, Collection<Customer> customers) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        customers.forEach(c -> tokens.put(c.conversationId(), c.visitorToken()));
+        return check(api, tokens, acksOf(customers));
+    }
+
     /**
      * @param tokens every conversation to check, with the visitor token that reads it
      * @param acks every ack the customers received
