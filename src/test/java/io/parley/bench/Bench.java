@@ -83,12 +83,7 @@ public final class Bench {
     void run(String scenario) throws Exception {
         report.put("scenario", scenario);
         report.put("startedAt", Instant.now().toString());
-        report.put(
-                "machine",
-                Map.of(
-                        "cores", Runtime.getRuntime().availableProcessors(),
-                        "java", System.getProperty("java.version"),
-                        "os", System.getProperty("os.name") + " " + System.getProperty("os.version")));
+        report.put("machine", machine());
         report.put("settings", settings.values());
         switch (scenario) {
             case "latency" -> Scenarios.latency(this);
@@ -107,6 +102,14 @@ public final class Bench {
         Path file = out.resolve(scenario + ".json");
         Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report));
         System.out.println("\nWrote " + file);
+    }
+
+    /** What every report says of the machine it ran on. */
+    public static Map<String, Object> machine() {
+        return Map.of(
+                "cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version"),
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
     }
 
     Settings settings() {

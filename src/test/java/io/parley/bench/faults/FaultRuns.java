@@ -1,5 +1,6 @@
 package io.parley.bench.faults;
 
+import io.parley.bench.Bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,12 +72,7 @@ public final class FaultRuns {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("startedAt", started.toString());
         json.put("seconds", (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
-        json.put(
-                "machine",
-                Map.of(
-                        "cores", Runtime.getRuntime().availableProcessors(),
-                        "java", System.getProperty("java.version"),
-                        "os", System.getProperty("os.name") + " " + System.getProperty("os.version")));
+        json.put("machine", Bench.machine());
         json.put("settings", settings.values());
         json.putAll(report.asMap());
         Path out = Path.of("target", "bench");
