@@ -113,17 +113,9 @@ class ChatOverWebSocketIT extends ParleyAppTest {
 
     @Test
     void resumeReplaysEveryMessageAfterTheGivenSeqInOrder() {
-        String conversationId;
-        String token;
-        try (ChatClient chat = connect(shop.siteKey())) {
-            JsonNode session = chat.await("session");
-            conversationId = session.path("conversationId").asString();
-            token = session.path("visitorToken").asString();
-            chat.sendMessage("first", "m1");
-            chat.awaitMessage("assistant");
-            chat.sendMessage("second", "m2");
-            chat.awaitMessage("assistant");
-        }
+        Visit visit = twoTurnsThenGone();
+        String conversationId = visit.conversationId();
+        String token = visit.visitorToken();
 
         try (ChatClient again = connect(shop.siteKey(), token, conversationId)) {
             assertThat(again.await("session").path("conversationId").asString()).isEqualTo(conversationId);
@@ -258,17 +250,9 @@ class ChatOverWebSocketIT extends ParleyAppTest {
 
     @Test
     void replaysWhatAReconnectingClientMissedRightAfterTheSessionFrame() {
-        String conversationId;
-        String token;
-        try (ChatClient chat = connect(shop.siteKey())) {
-            JsonNode session = chat.await("session");
-            conversationId = session.path("conversationId").asString();
-            token = session.path("visitorToken").asString();
-            chat.sendMessage("first", "m1");
-            chat.awaitMessage("assistant");
-            chat.sendMessage("second", "m2");
-            chat.awaitMessage("assistant");
-        }
+        Visit visit = twoTurnsThenGone();
+        String conversationId = visit.conversationId();
+        String token = visit.visitorToken();
 
         try (ChatClient again = ChatClient.connect(port, shop.siteKey(), token, conversationId, null, 1L)) {
             again.await("session");
@@ -318,4 +302,20 @@ class ChatOverWebSocketIT extends ParleyAppTest {
             assertThat(chat.await("pong")).isNotNull();
         }
     }
+
+    /** A conversation the way a customer leaves it: two questions, two answers (seq 1 to 4), then disconnected. */
+    private Visit twoTurnsThenGone() {
+        try (ChatClient chat = connect(shop.siteKey())) {
+            JsonNode session = chat.await("session");
+            chat.sendMessage("first", "m1");
+            chat.awaitMessage("assistant");
+            chat.sendMessage("second", "m2");
+            chat.awaitMessage("assistant");
+            return new Visit(
+                    session.path("conversationId").asString(),
+                    session.path("visitorToken").asString());
+        }
+    }
+
+    private record Visit(String conversationId, String visitorToken) {}
 }
