@@ -1,6 +1,6 @@
 package io.parley.conversation;
 
-import io.parley.llm.ChatTurn;
+import io.parley.llm.ChatMessage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,7 +27,7 @@ final class HistoryWindow {
      * @param question the customer message being answered
      * @param budgetTokens tokens available for the history (the model's budget less the system prompt)
      */
-    static List<ChatTurn> fit(List<Message> messages, Message question, int budgetTokens) {
+    static List<ChatMessage> fit(List<Message> messages, Message question, int budgetTokens) {
         Map<MessageId, Long> seqById = new HashMap<>();
         List<Message> dialogue = new ArrayList<>();
         for (Message m : messages) {
@@ -45,12 +45,12 @@ final class HistoryWindow {
                 .thenComparingInt(m -> m.replyTo() == null ? 0 : 1)
                 .thenComparingLong(Message::seq));
 
-        List<List<ChatTurn>> turns = groupIntoTurns(dialogue);
-        List<ChatTurn> kept = new ArrayList<>();
+        List<List<ChatMessage>> turns = groupIntoTurns(dialogue);
+        List<ChatMessage> kept = new ArrayList<>();
         int used = 0;
         for (int i = turns.size() - 1; i >= 0; i--) {
-            List<ChatTurn> turn = turns.get(i);
-            int cost = turn.stream().mapToInt(t -> estimateTokens(t.text())).sum();
+            List<ChatMessage> turn = turns.get(i);
+            int cost = turn.stream().mapToInt(t -> estimateTokens(text(t))).sum();
             boolean isQuestionTurn = i == turns.size() - 1;
             if (!isQuestionTurn && used + cost > budgetTokens) {
                 break;
@@ -61,15 +61,24 @@ final class HistoryWindow {
         return kept;
     }
 
+    private static String text(ChatMessage message) {
+        return switch (message) {
+            case ChatMessage.Customer c -> c.text();
+            case ChatMessage.Assistant a -> a.text();
+            case ChatMessage.ToolResult r -> r.content();
+        };
+    }
+
     /** Splits the dialogue into turns that each start with the customer, so that a cut never orphans a reply. */
-    private static List<List<ChatTurn>> groupIntoTurns(List<Message> dialogue) {
-        List<List<ChatTurn>> turns = new ArrayList<>();
-        List<ChatTurn> current = null;
+    private static List<List<ChatMessage>> groupIntoTurns(List<Message> dialogue) {
+        List<List<ChatMessage>> turns = new ArrayList<>();
+        List<ChatMessage> current = null;
         for (Message m : dialogue) {
-            ChatTurn turn =
-                    m.role() == MessageRole.CUSTOMER ? ChatTurn.customer(m.content()) : ChatTurn.assistant(m.content());
+            ChatMessage turn = m.role() == MessageRole.CUSTOMER
+                    ? ChatMessage.customer(m.content())
+                    : ChatMessage.assistant(m.content());
             if (m.role() == MessageRole.CUSTOMER
-                    && (current == null || current.getLast().speaker() != ChatTurn.Speaker.CUSTOMER)) {
+                    && (current == null || !(current.getLast() instanceof ChatMessage.Customer))) {
                 current = new ArrayList<>();
                 turns.add(current);
             } else if (current == null) {

@@ -1,6 +1,6 @@
 package io.parley.conversation;
 
-import io.parley.llm.ChatTurn;
+import io.parley.llm.ChatMessage;
 import io.parley.llm.DeltaSink;
 import io.parley.llm.Grounding;
 import io.parley.llm.LanguageModel;
@@ -171,7 +171,7 @@ final class TurnRunner {
     private Reply generate(LiveConversation live, ProfileVersion profile, List<Message> context, Message question) {
         String systemPrompt = profile.prompt();
         int historyBudget = Math.max(0, settings.historyTokens() - HistoryWindow.estimateTokens(systemPrompt));
-        List<ChatTurn> history = HistoryWindow.fit(context, question, historyBudget);
+        List<ChatMessage> history = HistoryWindow.fit(context, question, historyBudget);
         LanguageModel model = models.modelFor(live.conversation().organization());
         StreamedText streamed = new StreamedText(live, metrics);
         Instant deadline = clock.instant().plus(modelTimeout);
@@ -181,7 +181,7 @@ final class TurnRunner {
                 if (!remaining.isPositive()) {
                     throw new ModelException(ModelException.Kind.TIMEOUT, "no time left for another attempt");
                 }
-                ModelRequest request = new ModelRequest(
+                ModelRequest request = ModelRequest.of(
                         live.conversation().organization(),
                         systemPrompt,
                         history,

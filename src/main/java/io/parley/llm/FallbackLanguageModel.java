@@ -6,12 +6,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tries each model in order until one replies. A model's {@link ModelException} passes to the next one only while
- * nothing of its reply has reached the sink: once the customer has seen part of a reply, starting another would
- * garble it, so the failure is rethrown. The chain as a whole honours the request's timeout: each model gets what
- * is left of it. An interrupted caller is not passed on either.
+ * Tries each model in order until one replies, passing each the caller's request whole (only its timeout shrinks
+ * to what is left of the caller's). When a model fails after part of its reply reached the sink, the sink is told
+ * to {@link DeltaSink#discard() discard} it and the next model writes the reply from its start, so the customer
+ * sees the answer restart cleanly rather than a broken one presented as finished. An interrupted caller, or one
+ * whose time is up, gets the last failure.
  *
- * <p>{@link #id()} and {@link #capabilities()} are those of the first model. Thread-safe if the models are.
+ * <p>{@link #id()} and {@link #capabilities()} are those of the first model; {@link ModelReply#provider()} says which
+ * one answered. Thread-safe if the models are.
  */
 final class FallbackLanguageModel implements LanguageModel {
 
@@ -24,6 +26,10 @@ final class FallbackLanguageModel implements LanguageModel {
             throw new IllegalArgumentException("a fallback chain needs at least one model");
         }
         this.chain = List.copyOf(chain);
+    }
+
+    List<LanguageModel> chain() {
+        return chain;
     }
 
     @Override
@@ -46,7 +52,7 @@ final class FallbackLanguageModel implements LanguageModel {
             try {
                 ModelReply reply = model.generate(attempt, watched);
                 if (failure != null) {
-                    log.info("Model {} answered after the chain's earlier models failed", model.id());
+                    log.info("Provider {} answered after the chain's earlier providers failed", model.id());
                 }
                 return reply;
             } catch (ModelException e) {
@@ -55,12 +61,14 @@ final class FallbackLanguageModel implements LanguageModel {
                 }
                 failure = e;
                 Duration left = Duration.ofNanos(deadline - System.nanoTime());
-                if (watched.used || Thread.currentThread().isInterrupted() || left.isNegative() || left.isZero()) {
+                if (Thread.currentThread().isInterrupted() || !left.isPositive()) {
                     throw e;
                 }
-                log.warn("Model {} failed ({}), trying the next in the fallback chain", model.id(), e.kind());
-                attempt = new ModelRequest(
-                        request.organization(), request.systemPrompt(), request.history(), request.grounding(), left);
+                log.warn("Provider {} failed ({}), trying the next in the fallback chain", model.id(), e.kind());
+                if (watched.used) {
+                    sink.discard();
+                }
+                attempt = request.withTimeout(left);
             }
         }
         throw failure;
@@ -79,6 +87,12 @@ final class FallbackLanguageModel implements LanguageModel {
         public void onDelta(String text) {
             used = true;
             target.onDelta(text);
+        }
+
+        @Override
+        public void discard() {
+            used = false;
+            target.discard();
         }
     }
 }

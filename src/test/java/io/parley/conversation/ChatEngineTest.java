@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.parley.llm.ChatTurn;
+import io.parley.llm.ChatMessage;
 import io.parley.llm.ModelException;
 import io.parley.llm.ModelReply;
 import io.parley.tenant.BusinessProfile;
@@ -98,11 +98,11 @@ class ChatEngineTest {
         var second = model.requests().get(1);
         assertThat(second.systemPrompt()).isEqualTo("SYSTEM: Returns are accepted within 30 days.");
         assertThat(second.grounding().rules()).containsExactly("Returns are accepted within 30 days.");
-        assertThat(second.history())
+        assertThat(second.messages())
                 .containsExactly(
-                        ChatTurn.customer("first question"),
-                        ChatTurn.assistant("Reply to: first question"),
-                        ChatTurn.customer("second question"));
+                        ChatMessage.customer("first question"),
+                        ChatMessage.assistant("Reply to: first question"),
+                        ChatMessage.customer("second question"));
     }
 
     @Test
@@ -113,7 +113,7 @@ class ChatEngineTest {
         model.then((request, sink) -> {
             sink.onDelta("Thinking");
             firstReplyMayFinish.await(10, TimeUnit.SECONDS);
-            return new ModelReply("Thinking", "scripted", ModelReply.Usage.NONE);
+            return ModelReply.text("Thinking", ModelReply.Usage.NONE, "scripted", "scripted");
         });
 
         engine.post(visitor, conversation.id(), "one", "c1", customer);
@@ -128,8 +128,9 @@ class ChatEngineTest {
         assertThat(customer.replies())
                 .extracting(Message::content)
                 .containsExactly("Thinking", "Reply to: two", "Reply to: three");
-        assertThat(model.requests().get(1).history())
-                .containsExactly(ChatTurn.customer("one"), ChatTurn.assistant("Thinking"), ChatTurn.customer("two"));
+        assertThat(model.requests().get(1).messages())
+                .containsExactly(
+                        ChatMessage.customer("one"), ChatMessage.assistant("Thinking"), ChatMessage.customer("two"));
         await().atMost(WAIT).until(() -> store.allMessages(conversation.id()).size() == 6);
         assertThat(store.allMessages(conversation.id()))
                 .extracting(Message::seq)
@@ -323,7 +324,7 @@ class ChatEngineTest {
             for (int i = 0; i < 2_000; i++) {
                 sink.onDelta("blah blah ");
             }
-            return new ModelReply("blah blah ".repeat(2_000), "scripted", ModelReply.Usage.NONE);
+            return ModelReply.text("blah blah ".repeat(2_000), ModelReply.Usage.NONE, "scripted", "scripted");
         });
         Conversation conversation = engine.start(visitor, null);
         RecordingListener customer = subscribe(conversation);
@@ -467,7 +468,7 @@ class ChatEngineTest {
             sink.onDelta("Half of ");
             mayFinish.await(10, TimeUnit.SECONDS);
             sink.onDelta("it");
-            return new ModelReply("Half of it", "scripted", ModelReply.Usage.NONE);
+            return ModelReply.text("Half of it", ModelReply.Usage.NONE, "scripted", "scripted");
         });
         Conversation conversation = engine.start(visitor, null);
         RecordingListener sender = subscribe(conversation);

@@ -2,7 +2,7 @@ package io.parley.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.llm.ChatTurn;
+import io.parley.llm.ChatMessage;
 import io.parley.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +23,9 @@ class HistoryWindowTest {
 
         assertThat(HistoryWindow.fit(messages, q2, 1000))
                 .containsExactly(
-                        ChatTurn.customer("Do you ship to Norway?"),
-                        ChatTurn.assistant("Yes, in 5 days."),
-                        ChatTurn.customer("And to Iceland?"));
+                        ChatMessage.customer("Do you ship to Norway?"),
+                        ChatMessage.assistant("Yes, in 5 days."),
+                        ChatMessage.customer("And to Iceland?"));
     }
 
     @Test
@@ -36,14 +36,14 @@ class HistoryWindowTest {
         reply(q2, "d".repeat(40));
         Message q3 = customer("e".repeat(2000));
 
-        List<ChatTurn> window = HistoryWindow.fit(messages, q3, 60);
+        List<ChatMessage> window = HistoryWindow.fit(messages, q3, 60);
 
-        assertThat(window).containsExactly(ChatTurn.customer("e".repeat(2000)));
+        assertThat(window).containsExactly(ChatMessage.customer("e".repeat(2000)));
         assertThat(HistoryWindow.fit(messages, q3, 560 + 40))
                 .containsExactly(
-                        ChatTurn.customer("c".repeat(40)),
-                        ChatTurn.assistant("d".repeat(40)),
-                        ChatTurn.customer("e".repeat(2000)));
+                        ChatMessage.customer("c".repeat(40)),
+                        ChatMessage.assistant("d".repeat(40)),
+                        ChatMessage.customer("e".repeat(2000)));
     }
 
     @Test
@@ -54,9 +54,9 @@ class HistoryWindowTest {
 
         assertThat(HistoryWindow.fit(messages, q2, 1000))
                 .containsExactly(
-                        ChatTurn.customer("one"),
-                        ChatTurn.assistant("answer to one"),
-                        ChatTurn.customer("two, sent while the first reply was streaming"));
+                        ChatMessage.customer("one"),
+                        ChatMessage.assistant("answer to one"),
+                        ChatMessage.customer("two, sent while the first reply was streaming"));
     }
 
     @Test
@@ -64,7 +64,7 @@ class HistoryWindowTest {
         Message q1 = customer("one");
         customer("two");
 
-        assertThat(HistoryWindow.fit(messages, q1, 1000)).containsExactly(ChatTurn.customer("one"));
+        assertThat(HistoryWindow.fit(messages, q1, 1000)).containsExactly(ChatMessage.customer("one"));
     }
 
     @Test
@@ -73,7 +73,7 @@ class HistoryWindowTest {
         reply(q1, "short");
         Message q2 = customer("question");
 
-        assertThat(HistoryWindow.fit(messages, q2, 20)).first().isEqualTo(ChatTurn.customer("question"));
+        assertThat(HistoryWindow.fit(messages, q2, 20)).first().isEqualTo(ChatMessage.customer("question"));
     }
 
     @Test

@@ -29,7 +29,7 @@ final class ScriptedModel implements LanguageModel {
         for (int i = 0; i < text.length(); i += third) {
             sink.onDelta(text.substring(i, Math.min(text.length(), i + third)));
         }
-        return new ModelReply(text, "scripted", new ModelReply.Usage(10, 5));
+        return ModelReply.text(text, ModelReply.Usage.reported(10, 5), "scripted", "scripted-model");
     }
 
     ScriptedModel then(Script script) {
@@ -48,7 +48,7 @@ final class ScriptedModel implements LanguageModel {
 
     @Override
     public ModelCapabilities capabilities() {
-        return new ModelCapabilities(false, true);
+        return ModelCapabilities.STREAMING_WITH_TOOLS;
     }
 
     @Override

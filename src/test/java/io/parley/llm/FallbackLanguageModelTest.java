@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parley.llm.ModelException.Kind;
 import io.parley.llm.builtin.BuiltinLanguageModel;
+import io.parley.testing.ModelRequests;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,17 @@ class FallbackLanguageModelTest extends LanguageModelContract {
     protected LanguageModel model() {
         return new FallbackLanguageModel(
                 List.of(FakeModel.failing("down", Kind.UNAVAILABLE, 0), new BuiltinLanguageModel("builtin")));
+    }
+
+    /** The chain's id is its first model's, but the reply names the one that answered. */
+    @Test
+    @Override
+    protected void reportsUsageAndWhoAnswered() {
+        ModelReply reply = model().generate(request(), DeltaSink.IGNORE);
+
+        assertThat(reply.usage().inputTokens()).isPositive();
+        assertThat(reply.provider()).isEqualTo("builtin");
+        assertThat(reply.model()).isEqualTo(BuiltinLanguageModel.MODEL);
     }
 
     @Test
@@ -47,15 +59,43 @@ class FallbackLanguageModelTest extends LanguageModelContract {
     }
 
     @Test
-    void rethrowsWhenAModelFailsAfterSomeOfItsReplyReachedTheSink() {
+    void restartsTheReplyWithTheNextModelWhenOneFailsAfterSomeOfItsReplyReachedTheSink() {
         var first = FakeModel.failing("first", Kind.INVALID_RESPONSE, 1);
-        var second = FakeModel.replying("second", "Other");
+        var second = FakeModel.replying("second", "Whole answer");
+        List<String> events = new ArrayList<>();
+        DeltaSink sink = new DeltaSink() {
+            @Override
+            public void onDelta(String text) {
+                events.add(text);
+            }
 
-        assertThatThrownBy(() -> new FallbackLanguageModel(List.of(first, second)).generate(ask("Hi"), pieces::add))
-                .isInstanceOfSatisfying(
-                        ModelException.class, e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_RESPONSE));
-        assertThat(second.calls).isEmpty();
-        assertThat(pieces).containsExactly("partial ");
+            @Override
+            public void discard() {
+                events.add("<discard>");
+            }
+        };
+
+        ModelReply reply = new FallbackLanguageModel(List.of(first, second)).generate(ask("Hi"), sink);
+
+        assertThat(events).containsExactly("partial ", "<discard>", "Whole ", "answer");
+        assertThat(reply.text()).isEqualTo("Whole answer");
+        assertThat(reply.provider()).isEqualTo("second");
+    }
+
+    @Test
+    void passesTheRequestWholeToTheNextModelWithOnlyItsTimeoutShortened() {
+        var first = FakeModel.failing("first", Kind.UNAVAILABLE, 0);
+        var second = FakeModel.replying("second", "Ok");
+        ModelRequest request = ask("Where is W1?")
+                .withTools(List.of(ModelRequests.FIND_ORDER))
+                .withPassages(List.of(new Passage("p1", "Orders", "https://example.com", "Orders ship in 2 days.")))
+                .withMaxOutputTokens(77);
+
+        new FallbackLanguageModel(List.of(first, second)).generate(request, pieces::add);
+
+        ModelRequest passedOn = second.calls.getFirst();
+        assertThat(passedOn).isEqualTo(request.withTimeout(passedOn.timeout()));
+        assertThat(passedOn.timeout()).isPositive().isLessThanOrEqualTo(request.timeout());
     }
 
     @Test
@@ -102,7 +142,7 @@ class FallbackLanguageModelTest extends LanguageModelContract {
                 List.of(FakeModel.replying("primary", "a"), FakeModel.replying("secondary", "b")));
 
         assertThat(chain.id()).isEqualTo("primary");
-        assertThat(chain.capabilities()).isEqualTo(new ModelCapabilities(false, true));
+        assertThat(chain.capabilities()).isEqualTo(new ModelCapabilities(true, false, false));
     }
 
     /** Replies word by word, or fails after a number of pieces; records the requests it got. */
@@ -133,7 +173,7 @@ class FallbackLanguageModelTest extends LanguageModelContract {
 
         @Override
         public ModelCapabilities capabilities() {
-            return new ModelCapabilities(false, true);
+            return new ModelCapabilities(true, false, false);
         }
 
         @Override
@@ -147,7 +187,7 @@ class FallbackLanguageModelTest extends LanguageModelContract {
             if (failure != null) {
                 throw new ModelException(failure, id + " failed");
             }
-            return new ModelReply(reply, id, ModelReply.Usage.NONE);
+            return ModelReply.text(reply, ModelReply.Usage.NONE, id, "fake-" + id);
         }
     }
 }

@@ -1,8 +1,9 @@
 package io.parley.testing;
 
-import io.parley.llm.ChatTurn;
+import io.parley.llm.ChatMessage;
 import io.parley.llm.Grounding;
 import io.parley.llm.ModelRequest;
+import io.parley.llm.Tool;
 import io.parley.tenant.OrganizationId;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,15 @@ public final class ModelRequests {
     public static final OrganizationId ORGANIZATION = new OrganizationId("org-alpine");
     public static final String SYSTEM_PROMPT = "You are the assistant of Alpine Outfitters. SYSTEM-PROMPT-MARKER";
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** A read-only tool as the retail actions will offer it. */
+    public static final Tool FIND_ORDER = new Tool(
+            "find_order",
+            "Looks up one of the customer's orders by its id.",
+            """
+            {"type":"object","properties":{"order_id":{"type":"string","description":"e.g. W123"}},\
+            "required":["order_id"]}""",
+            Tool.Kind.READ);
 
     private ModelRequests() {}
 
@@ -45,12 +55,21 @@ public final class ModelRequests {
     }
 
     public static ModelRequest ask(Grounding grounding, String question) {
-        return new ModelRequest(ORGANIZATION, SYSTEM_PROMPT, List.of(ChatTurn.customer(question)), grounding, TIMEOUT);
+        return ModelRequest.of(
+                ORGANIZATION, SYSTEM_PROMPT, List.of(ChatMessage.customer(question)), grounding, TIMEOUT);
+    }
+
+    /** A request with this conversation so far (customer and assistant alternating, the customer first). */
+    public static ModelRequest conversation(String... turns) {
+        List<ChatMessage> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < turns.length; i++) {
+            messages.add(i % 2 == 0 ? ChatMessage.customer(turns[i]) : ChatMessage.assistant(turns[i]));
+        }
+        return ModelRequest.of(ORGANIZATION, SYSTEM_PROMPT, messages, outdoorShop(), TIMEOUT);
     }
 
     /** The same request with another timeout. */
     public static ModelRequest withTimeout(ModelRequest request, Duration timeout) {
-        return new ModelRequest(
-                request.organization(), request.systemPrompt(), request.history(), request.grounding(), timeout);
+        return request.withTimeout(timeout);
     }
 }

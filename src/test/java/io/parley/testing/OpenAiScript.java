@@ -34,6 +34,14 @@ public sealed interface OpenAiScript {
         return new Status(status, body, headers);
     }
 
+    /**
+     * Asks for one tool to run: the call's id and name in a first {@code tool_calls} delta, its arguments in two more,
+     * then {@code finish_reason: "tool_calls"}.
+     */
+    static OpenAiScript toolCall(String id, String name, String arguments) {
+        return new ToolCallReply(id, name, arguments);
+    }
+
     /** HTTP 429 with the given Retry-After (seconds or an HTTP date) and a body naming a secret-looking detail. */
     static OpenAiScript rateLimited(String retryAfter) {
         return new Status(
@@ -134,6 +142,8 @@ public sealed interface OpenAiScript {
             headers = Map.copyOf(headers);
         }
     }
+
+    record ToolCallReply(String id, String name, String arguments) implements OpenAiScript {}
 
     record Echo() implements OpenAiScript {}
 

@@ -63,6 +63,40 @@ final class OpenAiWire {
         }
     }
 
+    void streamToolCall(HttpExchange exchange, OpenAiScript.ToolCallReply call, RecordedOpenAiRequest request)
+            throws IOException {
+        streamHeaders(exchange);
+        OutputStream out = exchange.getResponseBody();
+        event(out, chunk(delta("role", "assistant"), null));
+        ObjectNode first = json.createObjectNode();
+        ObjectNode fragment = first.putArray("tool_calls").addObject().put("index", 0);
+        fragment.put("id", call.id()).put("type", "function");
+        fragment.putObject("function").put("name", call.name()).put("arguments", "");
+        event(out, chunk(first, null));
+        for (String piece : split(call.arguments(), 2)) {
+            ObjectNode next = json.createObjectNode();
+            next.putArray("tool_calls")
+                    .addObject()
+                    .put("index", 0)
+                    .putObject("function")
+                    .put("arguments", piece);
+            event(out, chunk(next, null));
+        }
+        event(out, chunk(json.createObjectNode(), "tool_calls"));
+        if (request.includeUsage()) {
+            ObjectNode usage = chunk(null, null);
+            usage.set(
+                    "usage",
+                    json.createObjectNode()
+                            .put("prompt_tokens", 40)
+                            .put("completion_tokens", 12)
+                            .put("total_tokens", 52));
+            event(out, usage);
+        }
+        line(out, "data: [DONE]\n\n");
+        exchange.close();
+    }
+
     void whole(HttpExchange exchange, Reply reply, RecordedOpenAiRequest request) throws IOException {
         ObjectNode body = json.createObjectNode()
                 .put("id", ID)

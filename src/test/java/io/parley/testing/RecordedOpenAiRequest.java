@@ -47,6 +47,11 @@ public record RecordedOpenAiRequest(String method, String path, Map<String, List
         return body.path("stream_options").path("include_usage").asBoolean(false);
     }
 
+    /** The body as JSON text. */
+    public String bodyText() {
+        return body.toString();
+    }
+
     /** The {@code messages}, in order. */
     public List<Message> messages() {
         List<Message> messages = new ArrayList<>();

@@ -214,6 +214,7 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
                 answer(exchange, OpenAiScript.reply(OpenAiScript.echoOf(request.lastUserMessage())), request);
             case OpenAiScript.Reply reply when request.stream() -> wire.stream(exchange, reply, request);
             case OpenAiScript.Reply reply -> wire.whole(exchange, reply, request);
+            case OpenAiScript.ToolCallReply call -> wire.streamToolCall(exchange, call, request);
             case OpenAiScript.Status status -> {
                 status.headers().forEach(exchange.getResponseHeaders()::set);
                 wire.send(exchange, status.status(), status.body());

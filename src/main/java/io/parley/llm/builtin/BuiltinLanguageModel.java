@@ -1,12 +1,12 @@
 package io.parley.llm.builtin;
 
-import io.parley.llm.ChatTurn;
 import io.parley.llm.DeltaSink;
 import io.parley.llm.LanguageModel;
 import io.parley.llm.ModelCapabilities;
 import io.parley.llm.ModelException;
 import io.parley.llm.ModelReply;
 import io.parley.llm.ModelRequest;
+import io.parley.llm.Tokens;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * inventing facts; when nothing in the profile is relevant, or the customer asks for a person, it gives the
  * organization's fallback message and offers to connect a person.
  *
- * <p>Thread-safe and deterministic. The reply is streamed word by word (a word and its trailing space per piece)
+ * <p>It declares no tools and ignores any a request offers. Thread-safe and deterministic. The reply is streamed word by word (a word and its trailing space per piece)
  * without delay. An interrupted calling thread gets a {@link ModelException} ({@code UNAVAILABLE}) before the
  * next piece, with its interrupt flag kept.
  */
@@ -27,7 +27,6 @@ public final class BuiltinLanguageModel implements LanguageModel {
     public static final String MODEL = "parley-builtin";
 
     private static final Pattern WORD_PIECE = Pattern.compile("\\S+\\s*");
-    private static final int CHARS_PER_TOKEN = 4;
 
     private final String id;
     private final Answerer answerer = new Answerer();
@@ -44,7 +43,7 @@ public final class BuiltinLanguageModel implements LanguageModel {
 
     @Override
     public ModelCapabilities capabilities() {
-        return new ModelCapabilities(true, true);
+        return new ModelCapabilities(true, false, true);
     }
 
     @Override
@@ -57,19 +56,7 @@ public final class BuiltinLanguageModel implements LanguageModel {
             }
             sink.onDelta(pieces.group());
         }
-        return new ModelReply(reply, MODEL, new ModelReply.Usage(inputTokens(request), estimate(reply)));
-    }
-
-    /** No tokenizer runs here; the estimate keeps usage figures comparable with the other engines. */
-    private static long inputTokens(ModelRequest request) {
-        long chars = request.systemPrompt().length();
-        for (ChatTurn turn : request.history()) {
-            chars += turn.text().length();
-        }
-        return Math.ceilDiv(chars, CHARS_PER_TOKEN);
-    }
-
-    private static long estimate(String text) {
-        return Math.ceilDiv(text.length(), CHARS_PER_TOKEN);
+        // Counted as a language model would have been, so that usage figures stay comparable across engines.
+        return ModelReply.text(reply, Tokens.estimate(request, reply), id, MODEL);
     }
 }

@@ -3,9 +3,14 @@ package io.parley.llm.openai;
 import io.parley.llm.DeltaSink;
 import io.parley.llm.ModelException;
 import io.parley.llm.ModelException.Kind;
+import io.parley.llm.ModelReply.FinishReason;
 import io.parley.llm.ModelReply.Usage;
+import io.parley.llm.ToolCall;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a streamed chat completion: server-sent events, one JSON chunk per {@code data:} line, ending with
- * {@code data: [DONE]}. Each piece of content goes to the sink as soon as its line is read; nothing is buffered.
+ * {@code data: [DONE]}. Each piece of content goes to the sink as soon as its line is read; tool calls arrive in
+ * fragments ({@code delta.tool_calls[]} by index: the id and name first, then the arguments in pieces) and are
+ * assembled here.
  *
  * <p>Comment lines, blank lines and other SSE fields ({@code event:}, {@code id:}) are skipped. A chunk that is not
  * JSON, an {@code error} object, or a stream that ends with neither {@code [DONE]} nor a {@code finish_reason}
@@ -22,15 +29,21 @@ import tools.jackson.databind.json.JsonMapper;
 final class ChatCompletionStream {
 
     /** What the stream said, besides the pieces already sent to the sink. */
-    record Result(String text, @Nullable String model, @Nullable Usage usage) {}
+    record Result(
+            String text,
+            List<ToolCall> toolCalls,
+            FinishReason finishReason,
+            @Nullable String model,
+            @Nullable Usage usage) {}
 
     private final JsonMapper json;
     private final DeltaSink sink;
     private final String providerId;
     private final StringBuilder text = new StringBuilder();
+    private final TreeMap<Integer, PartialCall> calls = new TreeMap<>();
     private @Nullable String model;
     private @Nullable Usage usage;
-    private boolean finished;
+    private @Nullable FinishReason finishReason;
 
     ChatCompletionStream(JsonMapper json, DeltaSink sink, String providerId) {
         this.json = json;
@@ -50,14 +63,14 @@ final class ChatCompletionStream {
                 continue;
             }
             if (data.equals("[DONE]")) {
-                return result();
+                return result(finishReason != null ? finishReason : finishReason("stop"));
             }
             accept(parse(data));
         }
-        if (!finished) {
+        if (finishReason == null) {
             throw invalid("the stream ended before the reply was complete");
         }
-        return result();
+        return result(finishReason);
     }
 
     private void accept(JsonNode chunk) {
@@ -68,20 +81,53 @@ final class ChatCompletionStream {
             model = chunk.path("model").stringValue();
         }
         JsonNode choice = chunk.path("choices").path(0);
-        JsonNode content = choice.path("delta").path("content");
+        JsonNode delta = choice.path("delta");
+        JsonNode content = delta.path("content");
         if (content.isString() && !content.stringValue().isEmpty()) {
             text.append(content.stringValue());
             sink.onDelta(content.stringValue());
         }
+        for (JsonNode fragment : delta.path("tool_calls")) {
+            calls.computeIfAbsent(fragment.path("index").asInt(calls.size()), index -> new PartialCall())
+                    .add(fragment);
+        }
         if (choice.path("finish_reason").isString()) {
-            finished = true;
+            finishReason = finishReason(choice.path("finish_reason").stringValue());
         }
         JsonNode counted = chunk.path("usage");
         if (counted.isObject()) {
             usage = new Usage(
                     counted.path("prompt_tokens").asLong(0),
-                    counted.path("completion_tokens").asLong(0));
+                    counted.path("completion_tokens").asLong(0),
+                    counted.path("prompt_tokens_details").path("cached_tokens").asLong(0),
+                    false);
         }
+    }
+
+    private Result result(FinishReason reason) {
+        return new Result(text.toString(), toolCalls(), reason, model, usage);
+    }
+
+    private List<ToolCall> toolCalls() {
+        List<ToolCall> assembled = new ArrayList<>(calls.size());
+        calls.forEach((index, call) -> {
+            if (call.name.isEmpty()) {
+                throw invalid("a tool call came without a name");
+            }
+            String id = call.id != null ? call.id : "call_" + index;
+            assembled.add(new ToolCall(id, call.name.toString(), call.arguments.toString()));
+        });
+        return List.copyOf(assembled);
+    }
+
+    private FinishReason finishReason(String reason) {
+        return switch (reason) {
+            case "stop" -> calls.isEmpty() ? FinishReason.STOP : FinishReason.TOOL_CALLS;
+            case "tool_calls", "function_call" -> FinishReason.TOOL_CALLS;
+            case "length" -> FinishReason.MAX_TOKENS;
+            case "content_filter" -> FinishReason.CONTENT_FILTERED;
+            default -> FinishReason.OTHER;
+        };
     }
 
     private JsonNode parse(String data) {
@@ -97,11 +143,29 @@ final class ChatCompletionStream {
         }
     }
 
-    private Result result() {
-        return new Result(text.toString(), model, usage);
-    }
-
     private ModelException invalid(String why) {
         return new ModelException(Kind.INVALID_RESPONSE, "provider '" + providerId + "': " + why);
+    }
+
+    /** One tool call as its fragments arrive. */
+    private static final class PartialCall {
+        private @Nullable String id;
+        private final StringBuilder name = new StringBuilder();
+        private final StringBuilder arguments = new StringBuilder();
+
+        void add(JsonNode fragment) {
+            if (fragment.path("id").isString()
+                    && !fragment.path("id").stringValue().isEmpty()) {
+                id = fragment.path("id").stringValue();
+            }
+            JsonNode function = fragment.path("function");
+            // OpenAI sends the name once, in the first fragment; some compatible servers repeat it in every one.
+            if (name.isEmpty() && function.path("name").isString()) {
+                name.append(function.path("name").stringValue());
+            }
+            if (function.path("arguments").isString()) {
+                arguments.append(function.path("arguments").stringValue());
+            }
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.parley.llm.openai;
 
-import io.parley.llm.ChatTurn;
 import io.parley.llm.DeltaSink;
 import io.parley.llm.LanguageModel;
 import io.parley.llm.ModelCapabilities;
@@ -9,10 +8,12 @@ import io.parley.llm.ModelException.Kind;
 import io.parley.llm.ModelReply;
 import io.parley.llm.ModelReply.Usage;
 import io.parley.llm.ModelRequest;
+import io.parley.llm.Tokens;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -37,8 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
  * flag. Thread-safe.
  */
 final class OpenAiLanguageModel implements LanguageModel {
-
-    private static final int CHARS_PER_TOKEN = 4;
 
     private final String id;
     private final URI endpoint;
@@ -75,7 +74,7 @@ final class OpenAiLanguageModel implements LanguageModel {
 
     @Override
     public ModelCapabilities capabilities() {
-        return new ModelCapabilities(false, true);
+        return ModelCapabilities.STREAMING_WITH_TOOLS;
     }
 
     @Override
@@ -83,18 +82,40 @@ final class OpenAiLanguageModel implements LanguageModel {
         long deadline = System.nanoTime() + request.timeout().toNanos();
         HttpResponse<InputStream> response = send(request);
         InputStream body = response.body();
+        ChatCompletionStream.Result result;
         try {
             if (response.statusCode() != 200) {
                 throw HttpFailures.forStatus(id, response.statusCode(), response.headers(), clock);
             }
-            ChatCompletionStream.Result result = readBefore(deadline, body, sink);
-            Usage usage = result.usage() != null
-                    ? result.usage()
-                    : new Usage(
-                            estimateInput(request), Math.ceilDiv(result.text().length(), CHARS_PER_TOKEN));
-            return new ModelReply(result.text(), result.model() != null ? result.model() : model, usage);
-        } finally {
+            result = readBefore(deadline, body, sink);
+        } catch (RuntimeException e) {
             closeQuietly(body);
+            throw e;
+        }
+        release(body);
+        Usage usage = result.usage() != null ? result.usage() : Tokens.estimate(request, result.text());
+        return new ModelReply(
+                result.text(),
+                result.toolCalls(),
+                result.finishReason(),
+                usage,
+                id,
+                result.model() != null ? result.model() : model);
+    }
+
+    /**
+     * Reads what follows {@code [DONE]} (the end of the chunked body, already on its way) before closing, so the
+     * connection goes back to the pool for the next call: closed while that last chunk is in flight, it would be
+     * dropped. A server that keeps the body open after {@code [DONE]} is cut off after a moment.
+     */
+    private void release(InputStream body) {
+        ScheduledFuture<?> cutOff = deadlines.schedule(() -> closeQuietly(body), 200, TimeUnit.MILLISECONDS);
+        try (body) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException ignored) {
+            // The server ended badly after a complete reply: the connection is simply not reused.
+        } finally {
+            cutOff.cancel(false);
         }
     }
 
@@ -152,14 +173,6 @@ final class OpenAiLanguageModel implements LanguageModel {
         } finally {
             watchdog.cancel(false);
         }
-    }
-
-    private static long estimateInput(ModelRequest request) {
-        long chars = request.systemPrompt().length();
-        for (ChatTurn turn : request.history()) {
-            chars += turn.text().length();
-        }
-        return Math.ceilDiv(chars, CHARS_PER_TOKEN);
     }
 
     private ModelException interrupted(Exception cause) {

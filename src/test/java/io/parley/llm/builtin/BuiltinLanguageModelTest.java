@@ -5,7 +5,7 @@ import static io.parley.testing.ModelRequests.emptyProfile;
 import static io.parley.testing.ModelRequests.outdoorShop;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.llm.ChatTurn;
+import io.parley.llm.ChatMessage;
 import io.parley.llm.DeltaSink;
 import io.parley.llm.Grounding;
 import io.parley.llm.LanguageModel;
@@ -168,13 +168,13 @@ class BuiltinLanguageModelTest extends LanguageModelContract {
 
     @Test
     void answersTheLastCustomerMessage() {
-        var request = new ModelRequest(
+        var request = ModelRequest.of(
                 ModelRequests.ORGANIZATION,
                 ModelRequests.SYSTEM_PROMPT,
                 List.of(
-                        ChatTurn.customer("Do you ship to Alaska?"),
-                        ChatTurn.assistant(SHIPPING_RULE),
-                        ChatTurn.customer("And can I return boots?")),
+                        ChatMessage.customer("Do you ship to Alaska?"),
+                        ChatMessage.assistant(SHIPPING_RULE),
+                        ChatMessage.customer("And can I return boots?")),
                 outdoorShop(),
                 ModelRequests.TIMEOUT);
 

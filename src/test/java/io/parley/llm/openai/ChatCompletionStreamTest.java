@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parley.llm.ModelException;
+import io.parley.llm.ModelReply.FinishReason;
 import io.parley.llm.ModelReply.Usage;
+import io.parley.llm.ToolCall;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -41,7 +43,9 @@ class ChatCompletionStreamTest {
                 """);
 
         assertThat(pieces).containsExactly("Hi", " you");
-        assertThat(result).isEqualTo(new ChatCompletionStream.Result("Hi you", "m1", new Usage(3, 2)));
+        assertThat(result)
+                .isEqualTo(new ChatCompletionStream.Result(
+                        "Hi you", List.of(), FinishReason.STOP, "m1", Usage.reported(3, 2)));
     }
 
     @Test
@@ -77,5 +81,25 @@ class ChatCompletionStreamTest {
                 .isInstanceOf(ModelException.class)
                 .message()
                 .doesNotContain("customer secret");
+    }
+
+    @Test
+    void assemblesToolCallsFromTheirFragmentsInIndexOrder() throws IOException {
+        var result = read(
+                """
+                data: {"choices":[{"delta":{"role":"assistant","tool_calls":[{"index":1,"id":"c2","type":"function","function":{"name":"second","arguments":""}}]}}]}
+                data: {"choices":[{"delta":{"tool_calls":[{"index":0,"id":"c1","type":"function","function":{"name":"first","arguments":"{\\"a\\":"}}]}}]}
+                data: {"choices":[{"delta":{"tool_calls":[{"index":0,"function":{"arguments":"1}"}}]}}]}
+                data: {"choices":[{"delta":{"tool_calls":[{"index":1,"function":{"name":"second","arguments":"{}"}}]}}]}
+                data: {"choices":[{"delta":{},"finish_reason":"tool_calls"}]}
+                data: {"choices":[],"usage":{"prompt_tokens":30,"completion_tokens":9,"prompt_tokens_details":{"cached_tokens":20}}}
+                data: [DONE]
+                """);
+
+        assertThat(pieces).isEmpty();
+        assertThat(result.toolCalls())
+                .containsExactly(new ToolCall("c1", "first", "{\"a\":1}"), new ToolCall("c2", "second", "{}"));
+        assertThat(result.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+        assertThat(result.usage()).isEqualTo(new Usage(30, 9, 20, false));
     }
 }
