@@ -356,6 +356,7 @@
         case 'ack': return this.onAck(frame);
         case 'typing': return this.showTyping();
         case 'delta': return this.onDelta(frame);
+        case 'restart': return this.onRestart(frame);
         case 'message': return this.onMessage(frame.message);
         case 'error': return this.onError(frame);
         case 'status': return this.onStatus(frame.status);
@@ -418,6 +419,15 @@
       const text = entry.el.querySelector('.bubble');
       text.textContent += frame.text;
       this.scrollToEnd(stick);
+    }
+
+    /** The reply's provider broke off: what was shown is withdrawn, and the reply is written again (or replaced). */
+    onRestart(frame) {
+      const entry = this.messages.get(frame.messageId);
+      if (!entry || entry.final) return;
+      entry.el.remove();
+      this.messages.delete(frame.messageId);
+      this.showTyping();
     }
 
     onMessage(message) {

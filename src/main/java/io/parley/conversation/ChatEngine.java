@@ -1,10 +1,19 @@
 package io.parley.conversation;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.llm.ChatMessage;
+import io.parley.llm.ModelReply;
+import io.parley.llm.ModelRequest;
+import io.parley.llm.Tokens;
+import io.parley.llm.ToolCall;
 import io.parley.tenant.OrganizationId;
+import io.parley.tenant.ProfileVersion;
+import io.parley.usage.ModelCall;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,23 +50,36 @@ public final class ChatEngine implements AutoCloseable {
     private final MessageJournal journal;
     private final ChatMetrics metrics;
     private final TurnRunner turns;
+    private final TurnLoop loop;
+    private final AssistantProfiles profiles;
+    private final UsageRecorder usage;
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final LiveConversations live;
     private final AtomicInteger runningTurns = new AtomicInteger();
     private volatile boolean closing;
 
+    /**
+     * @param models which model answers each organization (its choice, its budget)
+     * @param usage where what each model call used is recorded
+     * @param modelTimeout the longest a customer waits for a reply or a clear message
+     * @param maxOutputTokens the longest reply a model may write
+     */
     public ChatEngine(
             ConversationStore store,
             AssistantProfiles profiles,
             ModelRouting models,
+            UsageRecorder usage,
             ChatSettings settings,
             Duration modelTimeout,
+            int maxOutputTokens,
             Clock clock,
             MeterRegistry meters) {
         this.store = store;
         this.settings = settings;
         this.clock = clock;
+        this.profiles = profiles;
+        this.usage = usage;
         this.metrics = new ChatMetrics(meters);
         this.live = new LiveConversations(store, settings, this::answerLeftovers);
         this.journal = new MessageJournal(store, settings.journalCapacity());
@@ -65,19 +87,23 @@ public final class ChatEngine implements AutoCloseable {
         this.timer = new ScheduledThreadPoolExecutor(
                 1, Thread.ofPlatform().name("parley-engine-timer").daemon().factory());
         this.timer.setRemoveOnCancelPolicy(true);
+        this.loop = new TurnLoop(models, settings, modelTimeout, maxOutputTokens, clock, timer, metrics);
         this.turns = new TurnRunner(
                 profiles,
-                models,
+                loop,
                 journal,
                 settings,
-                modelTimeout,
                 clock,
-                timer,
                 this::afterReplyStored,
                 metrics,
+                usage,
+                new Summarizer(models, usage, store, settings, modelTimeout, clock, virtualThreads),
                 () -> closing);
         long sweepEvery = Math.max(1, settings.idleEviction().toSeconds() / 4);
         timer.scheduleWithFixedDelay(live::evictIdle, sweepEvery, sweepEvery, TimeUnit.SECONDS);
+        long purgeEvery = Math.max(60, settings.emptyConversationTtl().toSeconds() / 24);
+        timer.scheduleWithFixedDelay(
+                () -> virtualThreads.execute(this::purgeEmptyConversations), purgeEvery, purgeEvery, TimeUnit.SECONDS);
     }
 
     /** For {@link #subscribe}: no replay, live events only. */
@@ -122,12 +148,20 @@ public final class ChatEngine implements AutoCloseable {
         return conversation;
     }
 
-    /** The visitor's (or verified customer's) latest open conversation, or a new one. */
-    public Conversation resumeOrStart(Visitor visitor, Customer customer) {
+    /**
+     * The visitor's (or verified customer's) latest open conversation, or a new one.
+     *
+     * @param admit runs only when a new conversation is about to start, to refuse it (by throwing) when the caller
+     *     starts too many
+     */
+    public Conversation resumeOrStart(Visitor visitor, Customer customer, Runnable admit) {
         Optional<Conversation> latest = visitor.customerId() != null
                 ? store.latestOpenOfCustomer(visitor.organization(), visitor.customerId())
                 : store.latestOpenOfVisitor(visitor.organization(), visitor.id());
-        return latest.orElseGet(() -> start(visitor, customer));
+        return latest.orElseGet(() -> {
+            admit.run();
+            return start(visitor, customer);
+        });
     }
 
     /** The conversation if it exists and is this visitor's; otherwise empty, whichever the reason. */
@@ -300,6 +334,103 @@ public final class ChatEngine implements AutoCloseable {
         }
         store.saveFeedback(visitor.organization(), messageId, feedback);
         return true;
+    }
+
+    /**
+     * What the playground shows for one test message: the reply a customer would get from the organization's model
+     * and this profile, with the model, tokens, cost and latency.
+     *
+     * @param answered false when no model answered and the reply is the fallback message
+     */
+    public record TryOut(
+            String reply,
+            String provider,
+            String model,
+            ModelReply.Usage usage,
+            BigDecimal cost,
+            Duration latency,
+            List<ToolCall> toolCalls,
+            boolean answered) {}
+
+    /**
+     * Answers a test message as a customer would be answered, with the given profile (the saved one or an unsaved
+     * draft) and an earlier exchange: the same prompt, model, budget and turn loop, but nothing is stored as a
+     * conversation, nothing reaches a customer. The model call is recorded in the usage ledger as the playground's.
+     *
+     * @param history earlier messages of the test exchange, oldest first
+     * @throws SendRejectedException when the message is empty or too long
+     */
+    public TryOut tryOut(
+            OrganizationId organization, ProfileVersion profile, List<ChatMessage> history, String message) {
+        if (message == null || message.isBlank()) {
+            throw new SendRejectedException(SendRejectedException.Reason.EMPTY, null);
+        }
+        if (message.codePointCount(0, message.length()) > ChatSettings.MAX_MESSAGE_LENGTH) {
+            throw new SendRejectedException(SendRejectedException.Reason.TOO_LONG, null);
+        }
+        List<ChatMessage> messages = new ArrayList<>(history);
+        messages.add(ChatMessage.customer(message));
+        int budget = turns.historyBudget(profile.prompt());
+        while (messages.size() > 1
+                && Tokens.countInput(ModelRequest.of(
+                                organization,
+                                "",
+                                messages,
+                                TurnLoop.grounding(profile.profile()),
+                                Duration.ofSeconds(1)))
+                        > budget) {
+            messages.removeFirst();
+        }
+        StreamedText collected = new StreamedText(StreamedText.Target.NONE, metrics);
+        TurnLoop.Outcome outcome = loop.run(organization, profile.prompt(), profile.profile(), messages, collected);
+        if (!outcome.answered()) {
+            return new TryOut(
+                    outcome.text(),
+                    "",
+                    TurnLoop.FALLBACK_MODEL,
+                    ModelReply.Usage.NONE,
+                    BigDecimal.ZERO,
+                    outcome.latency(),
+                    outcome.toolCalls(),
+                    false);
+        }
+        ModelReply reply = outcome.reply();
+        BigDecimal cost =
+                usage.record(organization, null, null, ModelCall.Purpose.PLAYGROUND, reply, outcome.latency());
+        return new TryOut(
+                outcome.text(),
+                reply.provider(),
+                reply.model(),
+                reply.usage(),
+                cost,
+                outcome.latency(),
+                outcome.toolCalls(),
+                true);
+    }
+
+    /**
+     * Deletes conversations that never got a message within {@link ChatSettings#emptyConversationTtl()} (chats
+     * opened and abandoned), except those open on this node. Runs on a schedule; safe to call any time.
+     *
+     * @return how many were deleted
+     */
+    public int purgeEmptyConversations() {
+        try {
+            Instant before = clock.instant().minus(settings.emptyConversationTtl());
+            int deleted = 0;
+            int batch;
+            do {
+                batch = store.deleteEmpty(before, live.ids(), 1_000);
+                deleted += batch;
+            } while (batch == 1_000);
+            if (deleted > 0) {
+                log.info("Deleted {} conversation(s) that never got a message", deleted);
+            }
+            return deleted;
+        } catch (StoreUnavailableException e) {
+            log.warn("Could not purge empty conversations now; trying again later");
+            return 0;
+        }
     }
 
     /** Conversations held in memory right now. */

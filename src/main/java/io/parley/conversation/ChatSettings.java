@@ -17,7 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleEviction how long an inactive conversation stays in memory
  * @param journalCapacity how many stored-but-not-yet-written messages may wait in memory (e.g. while the database is
  *     briefly away) before new customer messages are refused
- * @param modelRetries how often a failed model call is retried before any of its reply reached the customer
+ * @param modelRetries how often a failed model call is retried within the model timeout
+ * @param emptyConversationTtl how long a conversation that never got a message is kept (chats opened and abandoned)
+ * @param startsPerAddress how many conversations one client address may start per minute (REST and WebSocket)
+ * @param startsPerSiteKey how many conversations one organization's site key may start per minute
  */
 @ConfigurationProperties("parley.chat")
 public record ChatSettings(
@@ -28,19 +31,37 @@ public record ChatSettings(
         @DefaultValue("10s") Duration ackTimeout,
         @DefaultValue("5m") Duration idleEviction,
         @DefaultValue("50000") int journalCapacity,
-        @DefaultValue("2") int modelRetries) {
+        @DefaultValue("2") int modelRetries,
+        @DefaultValue("24h") Duration emptyConversationTtl,
+        @DefaultValue("60") int startsPerAddress,
+        @DefaultValue("1000") int startsPerSiteKey) {
 
     /** The longest message a customer may send, in characters (Unicode code points). */
     public static final int MAX_MESSAGE_LENGTH = 4_000;
 
     public ChatSettings {
-        if (historyTokens < 500 || recentMessages < 10 || rateLimitMessages < 1 || journalCapacity < 100) {
+        if (historyTokens < 500
+                || recentMessages < 10
+                || rateLimitMessages < 1
+                || journalCapacity < 100
+                || startsPerAddress < 1
+                || startsPerSiteKey < 1) {
             throw new IllegalArgumentException("parley.chat settings are too small to chat with");
         }
     }
 
     public static ChatSettings defaults() {
         return new ChatSettings(
-                6000, 50, 10, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(5), 50_000, 2);
+                6000,
+                50,
+                10,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(5),
+                50_000,
+                2,
+                Duration.ofHours(24),
+                60,
+                1000);
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.llm.LlmProperties;
 import io.parley.llm.ProviderRegistry;
 import io.parley.tenant.Organizations;
+import io.parley.usage.UsageLedger;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,17 +16,40 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ConversationConfiguration {
 
+    /**
+     * The engine answers each organization with its chosen model, or with the offline engine once the organization's
+     * monthly budget is spent; every call it makes goes into the usage ledger.
+     */
     @Bean(destroyMethod = "")
     ChatEngine chatEngine(
             ConversationStore store,
             Organizations organizations,
             ProviderRegistry models,
+            UsageLedger ledger,
             ChatSettings settings,
             LlmProperties llm,
             Clock clock,
             MeterRegistry meters) {
+        ModelRouting routing =
+                organization -> ledger.overBudget(organization) ? models.offlineModel() : models.modelFor(organization);
+        UsageRecorder usage = (organization, conversation, message, purpose, reply, latency) -> ledger.record(
+                        organization,
+                        conversation == null ? null : conversation.value(),
+                        message == null ? null : message.value(),
+                        purpose,
+                        reply,
+                        latency)
+                .cost();
         return new ChatEngine(
-                store, organizations::currentProfile, models::modelFor, settings, llm.timeout(), clock, meters);
+                store,
+                organizations::currentProfile,
+                routing,
+                usage,
+                settings,
+                llm.timeout(),
+                llm.maxOutputTokens(),
+                clock,
+                meters);
     }
 
     /**
@@ -34,7 +58,9 @@ class ConversationConfiguration {
      */
     @Bean
     SmartLifecycle chatEngineLifecycle(
-            ChatEngine engine, @Value("${spring.lifecycle.timeout-per-shutdown-phase:20s}") Duration timeout) {
+            ChatEngine engine,
+            UsageLedger ledger,
+            @Value("${spring.lifecycle.timeout-per-shutdown-phase:20s}") Duration timeout) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
@@ -46,6 +72,7 @@ class ConversationConfiguration {
             @Override
             public void stop() {
                 engine.close(timeout);
+                ledger.close();
                 running = false;
             }
 

@@ -23,6 +23,12 @@ public interface ConversationListener {
     /** The next piece of a reply being written; {@code reply} is the id the finished message will have. */
     void onDelta(MessageId reply, String text);
 
+    /**
+     * The pieces of the reply {@code reply} shown so far are withdrawn: its provider broke off and the reply is being
+     * written again from its start (deltas follow), or it is replaced by the organization's fallback message.
+     */
+    default void onRestart(MessageId reply) {}
+
     /** A message this listener sent is stored durably (the acknowledgement). Other listeners get onMessage. */
     default void onStored(Message own) {}
 

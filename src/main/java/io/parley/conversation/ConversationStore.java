@@ -1,6 +1,7 @@
 package io.parley.conversation;
 
 import io.parley.tenant.OrganizationId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,20 @@ public interface ConversationStore {
      * {@code status} null means all.
      */
     ConversationPage list(OrganizationId organization, ConversationStatus status, int page, int size);
+
+    /** The summary of the conversation's older turns, when one was written. */
+    Optional<HistorySummary> summary(OrganizationId organization, ConversationId conversation);
+
+    /** Records (or replaces) the summary of the conversation's older turns. */
+    void saveSummary(OrganizationId organization, ConversationId conversation, HistorySummary summary);
+
+    /**
+     * Deletes conversations that never got a message and started before {@code before}, except those in
+     * {@code keep} (open right now on this node).
+     *
+     * @return how many were deleted
+     */
+    int deleteEmpty(Instant before, Set<ConversationId> keep, int limit);
 
     /** Records (or replaces) a customer's rating of a message. */
     void saveFeedback(OrganizationId organization, MessageId message, Feedback feedback);

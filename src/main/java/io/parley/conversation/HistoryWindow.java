@@ -1,6 +1,7 @@
 package io.parley.conversation;
 
 import io.parley.llm.ChatMessage;
+import io.parley.llm.Tokens;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,34 +11,35 @@ import java.util.Map;
 /**
  * Chooses what of a conversation the model sees for one reply: the messages up to the one being answered, in the
  * order of the dialogue (each reply right after the message it answers, even when the customer wrote again while it
- * was streaming), cut to a token budget by dropping whole turns, oldest first. The message being answered is always
- * kept; the system prompt is not part of the history and is never dropped.
+ * was streaming), after those a summary already covers, cut to a token budget by dropping whole turns, oldest first.
+ * Tokens are counted with a real tokenizer ({@link Tokens}). The message being answered is always kept; the system
+ * prompt is not part of the history and is never dropped.
  */
 final class HistoryWindow {
 
     private HistoryWindow() {}
 
-    /** A rough, provider-neutral token count: about four characters a token plus a little per message. */
-    static int estimateTokens(String text) {
-        return (text.length() + 3) / 4 + 4;
+    /** What a message costs in the model's input: its text and the markers around it. */
+    static int tokens(String text) {
+        return Tokens.count(text) + Tokens.PER_MESSAGE;
     }
 
     /**
      * @param messages the conversation's known messages, in seq order
      * @param question the customer message being answered
+     * @param summarizedThrough the last seq a summary covers (0 for none): turns up to it are left out
      * @param budgetTokens tokens available for the history (the model's budget less the system prompt)
      */
-    static List<ChatMessage> fit(List<Message> messages, Message question, int budgetTokens) {
+    static List<ChatMessage> fit(List<Message> messages, Message question, long summarizedThrough, int budgetTokens) {
         Map<MessageId, Long> seqById = new HashMap<>();
         List<Message> dialogue = new ArrayList<>();
         for (Message m : messages) {
             seqById.put(m.id(), m.seq());
         }
         for (Message m : messages) {
-            boolean answers =
-                    m.replyTo() != null && seqById.getOrDefault(m.replyTo(), Long.MAX_VALUE) <= question.seq();
-            boolean before = m.replyTo() == null && m.seq() <= question.seq();
-            if ((answers || before) && m.role() != MessageRole.SYSTEM) {
+            long position = m.replyTo() == null ? m.seq() : seqById.getOrDefault(m.replyTo(), Long.MAX_VALUE);
+            boolean inWindow = position <= question.seq() && position > summarizedThrough;
+            if (inWindow && m.role() != MessageRole.SYSTEM) {
                 dialogue.add(m);
             }
         }
@@ -50,7 +52,7 @@ final class HistoryWindow {
         int used = 0;
         for (int i = turns.size() - 1; i >= 0; i--) {
             List<ChatMessage> turn = turns.get(i);
-            int cost = turn.stream().mapToInt(t -> estimateTokens(text(t))).sum();
+            int cost = turn.stream().mapToInt(t -> tokens(text(t))).sum();
             boolean isQuestionTurn = i == turns.size() - 1;
             if (!isQuestionTurn && used + cost > budgetTokens) {
                 break;

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * One active conversation held in memory on this node: its newest messages, the next seq, the customer messages
@@ -49,15 +50,19 @@ final class LiveConversation {
     private StringBuilder streamingText;
     private long lastActive;
     private boolean evicted;
+    private HistorySummary summary;
+    private boolean summarizing;
 
     /**
      * @param newest the conversation's newest stored messages in seq order
      * @param clientIds every client message id the conversation has stored
+     * @param summary the summary of its older turns, or {@link HistorySummary#NONE}
      */
     LiveConversation(
             Conversation conversation,
             List<Message> newest,
             Set<String> clientIds,
+            HistorySummary summary,
             int recentLimit,
             Bucket rateLimit,
             long now) {
@@ -72,6 +77,7 @@ final class LiveConversation {
         this.clientIds = new HashSet<>(clientIds);
         newest.forEach(this::remember);
         this.lastActive = now;
+        this.summary = summary;
     }
 
     static Bucket rateLimit(ChatSettings settings) {
@@ -254,8 +260,14 @@ final class LiveConversation {
         return recent.isEmpty() ? lastSeq + 1 : recent.peekFirst().seq();
     }
 
+    /** The messages held in memory, in seq order. Takes the lock itself. */
     List<Message> snapshot() {
-        return List.copyOf(recent);
+        lock.lock();
+        try {
+            return List.copyOf(recent);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Starts the turn loop unless one is running; true when the caller must run it. */
@@ -267,18 +279,35 @@ final class LiveConversation {
         return true;
     }
 
-    /** Ends the turn loop early (after an unexpected failure); the next stored message starts it again. */
-    void abandonTurn() {
-        turnRunning = false;
+    /** What one turn works from, taken under the lock: the message to answer and the conversation around it. */
+    record TurnInput(Message question, List<Message> context, HistorySummary summary) {}
+
+    /**
+     * The next customer message to answer with what the model should see of the conversation, or empty (and the
+     * turn loop ends) when none waits or the engine is stopping. Takes the lock itself.
+     */
+    Optional<TurnInput> nextTurn(boolean stopping) {
+        lock.lock();
+        try {
+            Message next = stopping ? null : awaitingReply.peek();
+            if (next == null) {
+                turnRunning = false;
+                return Optional.empty();
+            }
+            return Optional.of(new TurnInput(next, List.copyOf(recent), summary));
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** The next customer message to answer, or empty (and the turn loop ends) when there is none. */
-    Optional<Message> nextQuestion() {
-        Message next = awaitingReply.peek();
-        if (next == null) {
+    /** Ends the turn loop early (after an unexpected failure); the next stored message starts it again. */
+    void abandonTurn() {
+        lock.lock();
+        try {
             turnRunning = false;
+        } finally {
+            lock.unlock();
         }
-        return Optional.ofNullable(next);
     }
 
     /** Customer messages left unanswered, e.g. by a crash, that arrived after the last reply. */
@@ -300,28 +329,112 @@ final class LiveConversation {
         awaitingReply.addAll(questions);
     }
 
+    /** A reply is being written: listeners see the assistant typing. Takes the lock itself. */
     void startReply(MessageId id) {
-        streamingId = id;
-        streamingText = new StringBuilder();
-        listeners.forEach(l -> l.onTyping(MessageRole.ASSISTANT));
-    }
-
-    void delta(String text) {
-        streamingText.append(text);
-        listeners.forEach(l -> l.onDelta(streamingId, text));
-    }
-
-    /** The reply is complete: it is shown to every listener and whoever waits for it. */
-    void finishReply(Message reply, Message question) {
-        visible(reply);
-        streamingId = null;
-        streamingText = null;
-        awaitingReply.remove(question);
-        CompletableFuture<Message> waiter = replyWaiters.remove(question.id());
-        if (waiter != null) {
-            waiter.complete(reply);
+        lock.lock();
+        try {
+            streamingId = id;
+            streamingText = new StringBuilder();
+            listeners.forEach(l -> l.onTyping(MessageRole.ASSISTANT));
+        } finally {
+            lock.unlock();
         }
-        publish(reply, null);
+    }
+
+    /** The next piece of the reply being written, to every listener. Takes the lock itself. */
+    void delta(String text) {
+        lock.lock();
+        try {
+            streamingText.append(text);
+            listeners.forEach(l -> l.onDelta(streamingId, text));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The pieces shown so far are withdrawn: the reply starts again. Takes the lock itself. */
+    void restartReply() {
+        lock.lock();
+        try {
+            if (streamingText == null || streamingText.isEmpty()) {
+                return;
+            }
+            streamingText.setLength(0);
+            listeners.forEach(l -> l.onRestart(streamingId));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The reply is complete: it becomes the conversation's next message, is handed to the journal, and is shown to
+     * every listener and whoever waits for it. Takes the lock itself.
+     *
+     * @param journal hands the message to the store and returns the future of its storing
+     * @return the reply as a message
+     */
+    Message finishReply(
+            MessageId id,
+            Message question,
+            String text,
+            Instant at,
+            Integer promptVersion,
+            String model,
+            Function<Message, CompletableFuture<Message>> journal) {
+        lock.lock();
+        try {
+            Message reply = append(MessageRole.ASSISTANT, text, at, null, id, question.id(), promptVersion, model);
+            storing(reply, journal.apply(reply));
+            visible(reply);
+            streamingId = null;
+            streamingText = null;
+            awaitingReply.remove(question);
+            CompletableFuture<Message> waiter = replyWaiters.remove(question.id());
+            if (waiter != null) {
+                waiter.complete(reply);
+            }
+            publish(reply, null);
+            return reply;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The summary of the older turns the model sees instead of them. */
+    HistorySummary summary() {
+        lock.lock();
+        try {
+            return summary;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Claims the one summary this conversation may have in the works; false when one already is. */
+    boolean claimSummary() {
+        lock.lock();
+        try {
+            if (summarizing) {
+                return false;
+            }
+            summarizing = true;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The summary in the works is done: {@code fresh} replaces the current one if it covers more, null if it failed. */
+    void summarized(HistorySummary fresh) {
+        lock.lock();
+        try {
+            summarizing = false;
+            if (fresh != null && fresh.throughSeq() > summary.throughSeq()) {
+                summary = fresh;
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** A future completed with the reply to {@code question}, immediately when it is already known. */

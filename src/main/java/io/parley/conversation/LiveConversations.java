@@ -31,6 +31,11 @@ final class LiveConversations {
         return live.size();
     }
 
+    /** The ids of the conversations active here. */
+    java.util.Set<ConversationId> ids() {
+        return java.util.Set.copyOf(live.keySet());
+    }
+
     /** The conversation as it is now, if it is active here. */
     Optional<Conversation> current(OrganizationId organization, ConversationId id) {
         LiveConversation active = live.get(id);
@@ -205,10 +210,15 @@ final class LiveConversations {
     private LiveConversation load(Conversation conversation) {
         List<Message> newest =
                 store.latestMessages(conversation.organization(), conversation.id(), settings.recentMessages());
+        // A summary is only written once a conversation has outgrown its budget: short ones need not look for one.
+        HistorySummary summary = newest.size() < Summarizer.KEEP_MESSAGES
+                ? HistorySummary.NONE
+                : store.summary(conversation.organization(), conversation.id()).orElse(HistorySummary.NONE);
         return new LiveConversation(
                 conversation,
                 newest,
                 store.clientMessageIds(conversation.organization(), conversation.id()),
+                summary,
                 settings.recentMessages(),
                 LiveConversation.rateLimit(settings),
                 System.nanoTime());

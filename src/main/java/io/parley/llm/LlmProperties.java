@@ -2,6 +2,9 @@ package io.parley.llm;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +30,11 @@ import org.springframework.validation.annotation.Validated;
  * @param providers the configured providers by id, in configuration order; never null
  * @param fallback provider ids tried in order when the default fails before replying; never null
  * @param timeout the longest a customer waits for a reply; 30 seconds when unset
+ * @param maxOutputTokens the longest reply a model may write, in tokens; {@value ModelRequest#DEFAULT_MAX_OUTPUT_TOKENS}
+ *     when unset
+ * @param prices price per million tokens by model name, in US dollars, over the defaults of {@link Prices}; model
+ *     names hold dots, so properties spell them in brackets: {@code parley.llm.prices[gpt-4o-mini].input=0.15}
+ * @param breaker when a provider's circuit opens and for how long; never null
  */
 @Validated
 @ConfigurationProperties(prefix = "parley.llm")
@@ -34,7 +42,10 @@ public record LlmProperties(
         @Name("default") String defaultProvider,
         Map<String, @Valid @NotNull Provider> providers,
         List<String> fallback,
-        Duration timeout) {
+        Duration timeout,
+        Integer maxOutputTokens,
+        Map<String, @Valid @NotNull Price> prices,
+        @Valid Breaker breaker) {
 
     /** The id of the built-in offline engine, available even when no provider declares it. */
     public static final String BUILTIN = "builtin";
@@ -56,11 +67,74 @@ public record LlmProperties(
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("parley.llm.timeout must be positive");
         }
+        maxOutputTokens = maxOutputTokens == null ? ModelRequest.DEFAULT_MAX_OUTPUT_TOKENS : maxOutputTokens;
+        if (maxOutputTokens < 16) {
+            throw new IllegalArgumentException("parley.llm.max-output-tokens must be at least 16");
+        }
+        prices = prices == null ? Map.of() : Map.copyOf(prices);
+        breaker = breaker == null ? Breaker.DEFAULTS : breaker;
     }
 
     /** Settings with nothing configured: the built-in engine and a 30-second timeout. */
     public static LlmProperties defaults() {
-        return new LlmProperties(null, null, null, null);
+        return of(null, null, null);
+    }
+
+    /** These providers, default and fallback, with every other setting at its default. */
+    public static LlmProperties of(String defaultProvider, Map<String, Provider> providers, List<String> fallback) {
+        return new LlmProperties(defaultProvider, providers, fallback, null, null, null, null);
+    }
+
+    /**
+     * What a model costs, in US dollars per million tokens.
+     *
+     * @param input per million input tokens not served from a cache
+     * @param output per million output tokens
+     * @param cachedInput per million input tokens served from the provider's prompt cache; the input price when unset
+     */
+    public record Price(
+            @NotNull @PositiveOrZero BigDecimal input,
+            @NotNull @PositiveOrZero BigDecimal output,
+            @Nullable @PositiveOrZero BigDecimal cachedInput) {
+
+        public static final Price FREE = new Price(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        public Price {
+            Objects.requireNonNull(input, "input");
+            Objects.requireNonNull(output, "output");
+            cachedInput = cachedInput == null ? input : cachedInput;
+        }
+
+        public static Price of(String input, String output, String cachedInput) {
+            return new Price(new BigDecimal(input), new BigDecimal(output), new BigDecimal(cachedInput));
+        }
+    }
+
+    /**
+     * A provider's circuit breaker ({@code parley.llm.breaker.*}): once {@code failureRate} percent of the last
+     * {@code window} calls (at least {@code minimumCalls}) failed for the provider's sake (unreachable, 5xx, timeouts,
+     * broken streams), the provider is not called for {@code openFor}; then {@code probes} calls test it again.
+     */
+    public record Breaker(
+            @Positive Integer failureRate,
+            @Positive Integer window,
+            @Positive Integer minimumCalls,
+            Duration openFor,
+            @Positive Integer probes) {
+
+        public static final Breaker DEFAULTS = new Breaker(50, 20, 5, Duration.ofSeconds(30), 2);
+
+        public Breaker {
+            failureRate = failureRate == null ? 50 : failureRate;
+            window = window == null ? 20 : window;
+            minimumCalls = minimumCalls == null ? Math.min(5, window) : minimumCalls;
+            openFor = openFor == null || !openFor.isPositive() ? Duration.ofSeconds(30) : openFor;
+            probes = probes == null ? 2 : probes;
+            if (failureRate > 100 || minimumCalls > window) {
+                throw new IllegalArgumentException(
+                        "parley.llm.breaker: failure-rate is a percentage and minimum-calls at most window");
+            }
+        }
     }
 
     /** The kinds of provider a configuration may name; see {@link ProviderRegistry} for those this version runs. */

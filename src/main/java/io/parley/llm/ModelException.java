@@ -32,17 +32,64 @@ public class ModelException extends RuntimeException {
         }
     }
 
+    /** What exactly is misconfigured, when an adapter can tell (its provider answered 401 or 404, say). */
+    public enum Misconfiguration {
+        /** The provider refused the key (HTTP 401/403). */
+        KEY,
+        /** The provider does not know the model, or the address is not its API (HTTP 404). */
+        MODEL,
+        /** Not a misconfiguration: the provider was not called at all (see {@link #circuitOpen()}). */
+        NOT_CALLED
+    }
+
     private final Kind kind;
     private final Duration retryAfter;
+    private final Misconfiguration misconfiguration;
 
     public ModelException(Kind kind, String message) {
         this(kind, message, null, null);
     }
 
     public ModelException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+        this(kind, null, message, retryAfter, cause);
+    }
+
+    private ModelException(
+            Kind kind, Misconfiguration misconfiguration, String message, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.misconfiguration = misconfiguration;
         this.retryAfter = retryAfter;
+    }
+
+    /** The provider refused the key: {@link Kind#MISCONFIGURED}. */
+    public static ModelException badKey(String message) {
+        return new ModelException(Kind.MISCONFIGURED, Misconfiguration.KEY, message, null, null);
+    }
+
+    /** The provider does not know the model (or the address is wrong): {@link Kind#MISCONFIGURED}. */
+    public static ModelException unknownModel(String message) {
+        return new ModelException(Kind.MISCONFIGURED, Misconfiguration.MODEL, message, null, null);
+    }
+
+    /** The provider was not called because its circuit breaker is open: {@link Kind#UNAVAILABLE}. */
+    public static ModelException circuitOpen(String provider) {
+        return new ModelException(
+                Kind.UNAVAILABLE,
+                Misconfiguration.NOT_CALLED,
+                "provider '" + provider + "': circuit open, not called",
+                null,
+                null);
+    }
+
+    /** True when the provider was not even called (its circuit breaker is open). */
+    public boolean circuitOpen() {
+        return misconfiguration == Misconfiguration.NOT_CALLED;
+    }
+
+    /** For {@link Kind#MISCONFIGURED}: whether the key or the model is at fault, when the adapter could tell. */
+    public Optional<Misconfiguration> misconfiguration() {
+        return kind == Kind.MISCONFIGURED ? Optional.ofNullable(misconfiguration) : Optional.empty();
     }
 
     public Kind kind() {

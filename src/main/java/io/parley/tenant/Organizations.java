@@ -172,6 +172,19 @@ public class Organizations {
         return saved;
     }
 
+    /**
+     * An unsaved draft of the profile as the assistant would use it, for the playground: the prompt it generates,
+     * numbered like the current version (nothing is saved, and no reply records it).
+     */
+    public ProfileVersion draft(OrganizationId organization, BusinessProfile profile) {
+        return new ProfileVersion(
+                organization,
+                currentProfile(organization).version(),
+                profile,
+                composer.compose(profile),
+                clock.instant());
+    }
+
     /** The prompt a profile would generate, without saving it (the console's live preview). */
     public String previewPrompt(BusinessProfile profile) {
         return composer.compose(profile);

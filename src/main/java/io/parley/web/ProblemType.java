@@ -25,7 +25,9 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "Conflict"),
     FRAME_TOO_LARGE(413, "frame-too-large", "The frame is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    MODEL_TEST_FAILED(422, "model-test-failed", "The model did not answer the test"),
     RATE_LIMITED(429, "rate-limited", "Too many messages"),
+    TOO_MANY_CONVERSATIONS(429, "too-many-conversations", "Too many conversations started"),
     TOO_MANY_LOGIN_ATTEMPTS(429, "too-many-login-attempts", "Too many failed sign-in attempts"),
     INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side"),
     UNAVAILABLE(503, "unavailable", "Temporarily unavailable");

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parley.llm.ChatMessage;
 import io.parley.llm.ModelException;
 import io.parley.llm.ModelReply;
+import io.parley.llm.ToolCall;
 import io.parley.tenant.BusinessProfile;
 import io.parley.tenant.OrganizationId;
 import io.parley.tenant.ProfileVersion;
@@ -38,6 +39,7 @@ class ChatEngineTest {
     private final ProfileVersion version =
             new ProfileVersion(organization, 3, profile, "SYSTEM: Returns are accepted within 30 days.", Instant.now());
     private final Visitor visitor = new Visitor(organization, VisitorId.generate(), null);
+    private final RecordedUsage usage = new RecordedUsage();
     private ChatEngine engine = engine(settings(10, Duration.ofSeconds(10)), Duration.ofSeconds(5));
 
     @AfterEach
@@ -174,9 +176,21 @@ class ChatEngineTest {
                 store,
                 org -> version,
                 org -> model,
+                UsageRecorder.NONE,
                 new ChatSettings(
-                        6000, 10, 100, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(5), 1000, 2),
+                        6000,
+                        10,
+                        100,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(5),
+                        1000,
+                        2,
+                        Duration.ofHours(24),
+                        1000,
+                        1000),
                 Duration.ofSeconds(5),
+                1024,
                 Clock.systemUTC(),
                 new SimpleMeterRegistry());
         Conversation conversation = engine.start(visitor, null);
@@ -220,10 +234,11 @@ class ChatEngineTest {
     @Test
     void letsAVerifiedCustomerContinueOnAnotherDevice() {
         Visitor laptop = new Visitor(organization, VisitorId.generate(), "cust-7");
-        Conversation conversation = engine.resumeOrStart(laptop, new Customer("cust-7", "ada@example.com", "Ada"));
+        Conversation conversation =
+                engine.resumeOrStart(laptop, new Customer("cust-7", "ada@example.com", "Ada"), () -> {});
         Visitor phone = new Visitor(organization, VisitorId.generate(), "cust-7");
 
-        assertThat(engine.resumeOrStart(phone, new Customer("cust-7", null, null))
+        assertThat(engine.resumeOrStart(phone, new Customer("cust-7", null, null), () -> {})
                         .id())
                 .isEqualTo(conversation.id());
         assertThat(engine.find(phone, conversation.id())).isPresent();
@@ -301,7 +316,7 @@ class ChatEngineTest {
     }
 
     @Test
-    void keepsWhatTheCustomerSawAndAddsTheFallbackWhenAStreamBreaks() {
+    void restartsAReplyWhoseStreamBrokeAndNeverPresentsTheBrokenOneAsFinished() {
         model.then((request, sink) -> {
             sink.onDelta("Our return window is");
             throw new ModelException(ModelException.Kind.INVALID_RESPONSE, "stream ended early");
@@ -312,10 +327,204 @@ class ChatEngineTest {
         engine.post(visitor, conversation.id(), "Returns?", "c1", customer);
 
         await().atMost(WAIT).until(() -> customer.replies().size() == 1);
-        assertThat(customer.replies().getFirst().content())
-                .startsWith("Our return window is …")
-                .endsWith(profile.fallbackMessage());
-        assertThat(model.requests()).hasSize(1);
+        assertThat(customer.events).containsSubsequence("delta:Our return window is", "restart");
+        assertThat(customer.shownSinceRestart()).isEqualTo("Reply to: Returns?");
+        assertThat(customer.replies().getFirst().content()).isEqualTo("Reply to: Returns?");
+        assertThat(model.requests()).hasSize(2);
+    }
+
+    @Test
+    void withdrawsABrokenReplyAndSendsTheFallbackWhenNoRetryHelps() {
+        for (int i = 0; i < 3; i++) {
+            model.then((request, sink) -> {
+                sink.onDelta("Our return window is");
+                throw new ModelException(ModelException.Kind.INVALID_RESPONSE, "stream ended early");
+            });
+        }
+        Conversation conversation = engine.start(visitor, null);
+        RecordingListener customer = subscribe(conversation);
+
+        engine.post(visitor, conversation.id(), "Returns?", "c1", customer);
+
+        await().atMost(WAIT).until(() -> customer.replies().size() == 1);
+        assertThat(customer.replies().getFirst().content()).isEqualTo(profile.fallbackMessage());
+        assertThat(customer.events.getLast()).startsWith("message:");
+        assertThat(customer.events.get(customer.events.size() - 2)).isEqualTo("restart");
+        assertThat(model.requests()).hasSize(3);
+    }
+
+    @Test
+    void recordsWhatEachReplyUsedAgainstItsMessage() {
+        Conversation conversation = engine.start(visitor, null);
+        RecordingListener customer = subscribe(conversation);
+
+        engine.post(visitor, conversation.id(), "Do you sell tents?", "c1", customer);
+
+        await().atMost(WAIT).until(() -> usage.calls.size() == 1);
+        RecordedUsage.Call call = usage.calls.getFirst();
+        assertThat(call.purpose()).isEqualTo(io.parley.usage.ModelCall.Purpose.REPLY);
+        assertThat(call.organization()).isEqualTo(organization);
+        assertThat(call.conversation()).isEqualTo(conversation.id());
+        assertThat(call.message()).isEqualTo(customer.replies().getFirst().id());
+        assertThat(call.reply().usage()).isEqualTo(ModelReply.Usage.reported(10, 5));
+        assertThat(call.reply().provider()).isEqualTo("scripted");
+    }
+
+    @Test
+    void answersAModelThatAsksForAToolNobodyOffersAndAddsUpTheTurnsUsage() {
+        model.then((request, sink) -> new ModelReply(
+                        "",
+                        List.of(new ToolCall("call_1", "cancel_order", "{\"order_id\":\"W1\"}")),
+                        ModelReply.FinishReason.TOOL_CALLS,
+                        ModelReply.Usage.reported(30, 8),
+                        "scripted",
+                        "scripted-model"))
+                .then((request, sink) -> ScriptedModel.answer("I cannot cancel orders here.", sink));
+        Conversation conversation = engine.start(visitor, null);
+        RecordingListener customer = subscribe(conversation);
+
+        engine.post(visitor, conversation.id(), "Cancel W1", "c1", customer);
+
+        await().atMost(WAIT).until(() -> customer.replies().size() == 1);
+        assertThat(customer.replies().getFirst().content()).isEqualTo("I cannot cancel orders here.");
+        assertThat(model.requests().get(1).messages())
+                .endsWith(
+                        new ChatMessage.Assistant(
+                                "", List.of(new ToolCall("call_1", "cancel_order", "{\"order_id\":\"W1\"}"))),
+                        new ChatMessage.ToolResult(
+                                "call_1", "cancel_order", "{\"error\":\"No such tool is available.\"}", true));
+        await().atMost(WAIT).until(() -> usage.calls.size() == 1);
+        assertThat(usage.calls.getFirst().reply().usage()).isEqualTo(ModelReply.Usage.reported(40, 13));
+    }
+
+    @Test
+    void stopsAskingTheModelAfterABoundedNumberOfToolRounds() {
+        for (int i = 0; i < TurnLoop.MAX_STEPS + 2; i++) {
+            model.then((request, sink) -> new ModelReply(
+                    "",
+                    List.of(new ToolCall("call", "lookup", "{}")),
+                    ModelReply.FinishReason.TOOL_CALLS,
+                    ModelReply.Usage.NONE,
+                    "scripted",
+                    "scripted-model"));
+        }
+        Conversation conversation = engine.start(visitor, null);
+        RecordingListener customer = subscribe(conversation);
+
+        engine.post(visitor, conversation.id(), "Loop forever", "c1", customer);
+
+        await().atMost(WAIT).until(() -> customer.replies().size() == 1);
+        assertThat(customer.replies().getFirst().content()).isEqualTo(profile.fallbackMessage());
+        assertThat(model.requests()).hasSize(TurnLoop.MAX_STEPS);
+    }
+
+    @Test
+    void summarizesOlderTurnsOnceTheConversationOutgrowsItsBudgetAndShowsTheModelTheSummaryInstead() {
+        engine.close(Duration.ofSeconds(5));
+        engine = engine(
+                new ChatSettings(
+                        600,
+                        50,
+                        1000,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(5),
+                        1000,
+                        2,
+                        Duration.ofHours(24),
+                        1000,
+                        1000),
+                Duration.ofSeconds(5));
+        model.summarizeWith("SUMMARY: asked about boots sizes 1 to 5.");
+        Conversation conversation = engine.start(visitor, null);
+        RecordingListener customer = subscribe(conversation);
+
+        for (int i = 1; i <= 12; i++) {
+            engine.post(
+                    visitor,
+                    conversation.id(),
+                    "Question " + i + " about boots: " + "words ".repeat(20),
+                    "c" + i,
+                    customer);
+            int replies = i;
+            await().atMost(WAIT).until(() -> customer.replies().size() == replies);
+        }
+        await().atMost(WAIT)
+                .until(() -> store.summary(organization, conversation.id()).isPresent());
+        engine.post(visitor, conversation.id(), "And one more question", "last", customer);
+        await().atMost(WAIT).until(() -> customer.replies().size() == 13);
+
+        var last = model.replyRequests().getLast();
+        assertThat(last.systemPrompt())
+                .startsWith("SYSTEM: Returns are accepted within 30 days.")
+                .contains("SUMMARY: asked about boots sizes 1 to 5.");
+        assertThat(last.messages())
+                .doesNotContain(ChatMessage.customer("Question 1 about boots: " + "words ".repeat(20)));
+        assertThat(last.messages().getLast()).isEqualTo(ChatMessage.customer("And one more question"));
+        HistorySummary summary = store.summary(organization, conversation.id()).orElseThrow();
+        assertThat(summary.throughSeq()).isGreaterThan(2);
+        var summaryRequest = model.summaryRequests().getFirst();
+        assertThat(summaryRequest.messages().getFirst())
+                .isInstanceOfSatisfying(ChatMessage.Customer.class, data -> assertThat(data.text())
+                        .startsWith("<conversation>\nCustomer: Question 1 about boots"));
+        assertThat(usage.of(io.parley.usage.ModelCall.Purpose.SUMMARY)).isNotEmpty();
+    }
+
+    @Test
+    void triesOutAProfileWithoutStoringAnyConversation() {
+        ChatEngine.TryOut tried = engine.tryOut(
+                organization,
+                version,
+                List.of(ChatMessage.customer("Hi"), ChatMessage.assistant("Hello! How can I help?")),
+                "Can I return boots?");
+
+        assertThat(tried.reply()).isEqualTo("Reply to: Can I return boots?");
+        assertThat(tried.answered()).isTrue();
+        assertThat(tried.model()).isEqualTo("scripted-model");
+        assertThat(tried.cost()).isEqualByComparingTo("0.01");
+        assertThat(model.requests().getLast().messages())
+                .containsExactly(
+                        ChatMessage.customer("Hi"),
+                        ChatMessage.assistant("Hello! How can I help?"),
+                        ChatMessage.customer("Can I return boots?"));
+        assertThat(store.conversationCount()).isZero();
+        assertThat(usage.of(io.parley.usage.ModelCall.Purpose.PLAYGROUND)).hasSize(1);
+    }
+
+    @Test
+    void purgesConversationsThatNeverGotAMessageExceptThoseOpenNow() {
+        engine.close(Duration.ofSeconds(5));
+        engine = engine(
+                new ChatSettings(
+                        6000,
+                        50,
+                        1000,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(5),
+                        1000,
+                        2,
+                        Duration.ofMillis(1),
+                        1000,
+                        1000),
+                Duration.ofSeconds(5));
+        Conversation abandoned = engine.start(visitor, null);
+        Conversation open = engine.start(visitor, null);
+        RecordingListener listener = subscribe(open);
+        Conversation talkedIn = engine.start(visitor, null);
+        RecordingListener customer = subscribe(talkedIn);
+        engine.post(visitor, talkedIn.id(), "Hello", "c1", customer);
+        await().atMost(WAIT).until(() -> customer.replies().size() == 1);
+        await().atMost(WAIT).until(() -> store.allMessages(talkedIn.id()).size() == 2);
+        await().atMost(WAIT)
+                .until(() -> Instant.now().isAfter(abandoned.startedAt().plusMillis(5)));
+
+        int deleted = engine.purgeEmptyConversations();
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(engine.find(organization, abandoned.id())).isEmpty();
+        assertThat(engine.find(organization, open.id())).isPresent();
+        assertThat(listener.events).isEmpty();
     }
 
     @Test
@@ -336,7 +545,7 @@ class ChatEngineTest {
                 .filter(e -> e.startsWith("delta:"))
                 .map(e -> e.substring("delta:".length()))
                 .reduce("", String::concat);
-        assertThat(shown).hasSize(TurnRunner.MAX_REPLY_LENGTH);
+        assertThat(shown).hasSize(TurnLoop.MAX_REPLY_LENGTH);
         assertThat(customer.replies().getFirst().content())
                 .startsWith(shown.stripTrailing())
                 .endsWith(" …");
@@ -517,14 +726,26 @@ class ChatEngineTest {
                 store,
                 org -> version,
                 org -> model,
+                usage,
                 settings,
                 modelTimeout,
+                1024,
                 Clock.systemUTC(),
                 new SimpleMeterRegistry());
     }
 
     private static ChatSettings settings(int rateLimitMessages, Duration ackTimeout) {
         return new ChatSettings(
-                6000, 200, rateLimitMessages, Duration.ofSeconds(30), ackTimeout, Duration.ofMinutes(5), 1000, 2);
+                6000,
+                200,
+                rateLimitMessages,
+                Duration.ofSeconds(30),
+                ackTimeout,
+                Duration.ofMinutes(5),
+                1000,
+                2,
+                Duration.ofHours(24),
+                1000,
+                1000);
     }
 }

@@ -270,6 +270,55 @@ public abstract class ConversationStoreContract {
         assertThat(feedbackCount(reply.id())).isEqualTo(1);
     }
 
+    @Test
+    void keepsTheLatestSummaryOfAConversationForItsOrganizationOnly() {
+        Conversation c = withMessages(acme, 6);
+
+        store.saveSummary(acme, c.id(), new HistorySummary(2, "Asked about boots.", T0));
+        store.saveSummary(acme, c.id(), new HistorySummary(4, "Asked about boots, then tents.", T0.plusSeconds(9)));
+
+        assertThat(store.summary(acme, c.id()))
+                .contains(new HistorySummary(4, "Asked about boots, then tents.", T0.plusSeconds(9)));
+        assertThat(store.summary(globex, c.id())).isEmpty();
+    }
+
+    @Test
+    void neverReplacesASummaryWithOneThatCoversLess() {
+        Conversation c = withMessages(acme, 6);
+        store.saveSummary(acme, c.id(), new HistorySummary(4, "Through four.", T0));
+
+        store.saveSummary(acme, c.id(), new HistorySummary(2, "Through two, written late.", T0.plusSeconds(5)));
+
+        assertThat(store.summary(acme, c.id()).orElseThrow().throughSeq()).isEqualTo(4);
+    }
+
+    @Test
+    void deletesOnlyOldConversationsThatNeverGotAMessageAndAreNotKept() {
+        Conversation abandoned = conversation(acme, null);
+        Conversation kept = conversation(acme, null);
+        Conversation fresh = new Conversation(
+                ConversationId.generate(),
+                acme,
+                VisitorId.generate(),
+                null,
+                ConversationStatus.BOT,
+                T0.plusSeconds(3600),
+                T0.plusSeconds(3600),
+                0);
+        store.create(abandoned);
+        store.create(kept);
+        store.create(fresh);
+        Conversation talkedIn = withMessages(acme, 1);
+
+        int deleted = store.deleteEmpty(T0.plusSeconds(60), java.util.Set.of(kept.id()), 100);
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(store.find(acme, abandoned.id())).isEmpty();
+        assertThat(store.find(acme, kept.id())).isPresent();
+        assertThat(store.find(acme, fresh.id())).isPresent();
+        assertThat(store.find(acme, talkedIn.id())).isPresent();
+    }
+
     /** How many feedback records a message has (the adapter's own view; -1 when it cannot tell). */
     protected abstract int feedbackCount(MessageId message);
 

@@ -3,6 +3,7 @@ package io.parley.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.llm.ChatMessage;
+import io.parley.llm.Tokens;
 import io.parley.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ class HistoryWindowTest {
         reply(q1, "Yes, in 5 days.");
         Message q2 = customer("And to Iceland?");
 
-        assertThat(HistoryWindow.fit(messages, q2, 1000))
+        assertThat(HistoryWindow.fit(messages, q2, 0, 1000))
                 .containsExactly(
                         ChatMessage.customer("Do you ship to Norway?"),
                         ChatMessage.assistant("Yes, in 5 days."),
@@ -36,10 +37,13 @@ class HistoryWindowTest {
         reply(q2, "d".repeat(40));
         Message q3 = customer("e".repeat(2000));
 
-        List<ChatMessage> window = HistoryWindow.fit(messages, q3, 60);
+        List<ChatMessage> window = HistoryWindow.fit(messages, q3, 0, 60);
 
         assertThat(window).containsExactly(ChatMessage.customer("e".repeat(2000)));
-        assertThat(HistoryWindow.fit(messages, q3, 560 + 40))
+        int lastTwoTurns = HistoryWindow.tokens("c".repeat(40))
+                + HistoryWindow.tokens("d".repeat(40))
+                + HistoryWindow.tokens("e".repeat(2000));
+        assertThat(HistoryWindow.fit(messages, q3, 0, lastTwoTurns))
                 .containsExactly(
                         ChatMessage.customer("c".repeat(40)),
                         ChatMessage.assistant("d".repeat(40)),
@@ -52,7 +56,7 @@ class HistoryWindowTest {
         Message q2 = customer("two, sent while the first reply was streaming");
         reply(q1, "answer to one");
 
-        assertThat(HistoryWindow.fit(messages, q2, 1000))
+        assertThat(HistoryWindow.fit(messages, q2, 0, 1000))
                 .containsExactly(
                         ChatMessage.customer("one"),
                         ChatMessage.assistant("answer to one"),
@@ -64,7 +68,7 @@ class HistoryWindowTest {
         Message q1 = customer("one");
         customer("two");
 
-        assertThat(HistoryWindow.fit(messages, q1, 1000)).containsExactly(ChatMessage.customer("one"));
+        assertThat(HistoryWindow.fit(messages, q1, 0, 1000)).containsExactly(ChatMessage.customer("one"));
     }
 
     @Test
@@ -73,13 +77,30 @@ class HistoryWindowTest {
         reply(q1, "short");
         Message q2 = customer("question");
 
-        assertThat(HistoryWindow.fit(messages, q2, 20)).first().isEqualTo(ChatMessage.customer("question"));
+        assertThat(HistoryWindow.fit(messages, q2, 0, 20)).first().isEqualTo(ChatMessage.customer("question"));
     }
 
     @Test
-    void estimatesAboutFourCharactersPerToken() {
-        assertThat(HistoryWindow.estimateTokens("")).isEqualTo(4);
-        assertThat(HistoryWindow.estimateTokens("x".repeat(400))).isEqualTo(104);
+    void leavesOutTheTurnsASummaryCovers() {
+        Message q1 = customer("My order is W123.");
+        reply(q1, "Thanks, I found W123.");
+        Message q2 = customer("Can I change its address?");
+        reply(q2, "Yes, until it ships.");
+        Message q3 = customer("Then please do.");
+
+        assertThat(HistoryWindow.fit(messages, q3, 2, 1000))
+                .containsExactly(
+                        ChatMessage.customer("Can I change its address?"),
+                        ChatMessage.assistant("Yes, until it ships."),
+                        ChatMessage.customer("Then please do."));
+    }
+
+    @Test
+    void countsTokensWithTheTokenizerPlusTheMessageMarkers() {
+        assertThat(HistoryWindow.tokens("")).isEqualTo(Tokens.PER_MESSAGE);
+        assertThat(HistoryWindow.tokens("Do you ship to Norway?"))
+                .isEqualTo(Tokens.count("Do you ship to Norway?") + Tokens.PER_MESSAGE)
+                .isBetween(5 + Tokens.PER_MESSAGE, 8 + Tokens.PER_MESSAGE);
     }
 
     private Message customer(String text) {

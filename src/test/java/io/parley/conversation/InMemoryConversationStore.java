@@ -22,6 +22,7 @@ public final class InMemoryConversationStore implements ConversationStore {
     private final Map<ConversationId, Conversation> conversations = new HashMap<>();
     private final List<Message> messages = new ArrayList<>();
     private final Map<MessageId, Feedback> feedback = new HashMap<>();
+    private final Map<ConversationId, HistorySummary> summaries = new HashMap<>();
     private final AtomicBoolean away = new AtomicBoolean();
     private final AtomicInteger writes = new AtomicInteger();
     private volatile CountDownLatch writeGate = new CountDownLatch(0);
@@ -47,6 +48,10 @@ public final class InMemoryConversationStore implements ConversationStore {
     /** How many successful appendAll calls there were. */
     public int writes() {
         return writes.get();
+    }
+
+    public synchronized int conversationCount() {
+        return conversations.size();
     }
 
     public synchronized List<Message> allMessages(ConversationId id) {
@@ -211,6 +216,35 @@ public final class InMemoryConversationStore implements ConversationStore {
     public synchronized void saveFeedback(OrganizationId organization, MessageId message, Feedback rating) {
         check();
         feedback.put(message, rating);
+    }
+
+    @Override
+    public synchronized Optional<HistorySummary> summary(OrganizationId organization, ConversationId conversation) {
+        check();
+        Conversation c = conversations.get(conversation);
+        return c == null || !c.organization().equals(organization)
+                ? Optional.empty()
+                : Optional.ofNullable(summaries.get(conversation));
+    }
+
+    @Override
+    public synchronized void saveSummary(
+            OrganizationId organization, ConversationId conversation, HistorySummary summary) {
+        check();
+        summaries.merge(conversation, summary, (old, fresh) -> fresh.throughSeq() > old.throughSeq() ? fresh : old);
+    }
+
+    @Override
+    public synchronized int deleteEmpty(java.time.Instant before, java.util.Set<ConversationId> keep, int limit) {
+        check();
+        List<ConversationId> empty = conversations.values().stream()
+                .filter(c -> c.startedAt().isBefore(before) && !keep.contains(c.id()))
+                .filter(c -> messages.stream().noneMatch(m -> m.conversation().equals(c.id())))
+                .map(Conversation::id)
+                .limit(limit)
+                .toList();
+        empty.forEach(conversations::remove);
+        return empty.size();
     }
 
     private List<Message> ofConversation(OrganizationId organization, ConversationId id) {

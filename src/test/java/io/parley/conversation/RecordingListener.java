@@ -27,6 +27,20 @@ final class RecordingListener implements ConversationListener {
     }
 
     @Override
+    public void onRestart(MessageId reply) {
+        events.add("restart");
+    }
+
+    /** The text of the deltas after the last restart (all of them when there was none). */
+    String shownSinceRestart() {
+        int from = events.lastIndexOf("restart") + 1;
+        return events.subList(from, events.size()).stream()
+                .filter(e -> e.startsWith("delta:"))
+                .map(e -> e.substring("delta:".length()))
+                .reduce("", String::concat);
+    }
+
+    @Override
     public void onStored(Message own) {
         stored.add(own);
         events.add("stored:" + own.seq());

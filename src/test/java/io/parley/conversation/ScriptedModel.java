@@ -32,6 +32,27 @@ final class ScriptedModel implements LanguageModel {
         return ModelReply.text(text, ModelReply.Usage.reported(10, 5), "scripted", "scripted-model");
     }
 
+    private volatile String summary = "A summary.";
+
+    /** Answers summary requests (those with the summarizer's instructions) with this text, whatever is queued. */
+    ScriptedModel summarizeWith(String text) {
+        this.summary = text;
+        return this;
+    }
+
+    /** Requests for replies, leaving out summaries. */
+    List<ModelRequest> replyRequests() {
+        return requests.stream()
+                .filter(r -> !r.systemPrompt().equals(Summarizer.INSTRUCTIONS))
+                .toList();
+    }
+
+    List<ModelRequest> summaryRequests() {
+        return requests.stream()
+                .filter(r -> r.systemPrompt().equals(Summarizer.INSTRUCTIONS))
+                .toList();
+    }
+
     ScriptedModel then(Script script) {
         scripts.add(script);
         return this;
@@ -54,6 +75,9 @@ final class ScriptedModel implements LanguageModel {
     @Override
     public ModelReply generate(ModelRequest request, DeltaSink sink) {
         requests.add(request);
+        if (request.systemPrompt().equals(Summarizer.INSTRUCTIONS)) {
+            return ModelReply.text(summary, ModelReply.Usage.reported(200, 40), "scripted", "scripted-model");
+        }
         Script script = scripts.poll();
         try {
             return script == null ? answer("Reply to: " + request.question(), sink) : script.run(request, sink);

@@ -17,16 +17,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 /** Binding {@code parley.llm.*} as Spring Boot does at startup, with validation, and wiring the registry. */
 class LlmPropertiesTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(LlmProperties.class)
-    @Import(ProviderRegistry.class)
-    static class Llm {}
+    static class Llm {
+        @Bean
+        ProviderRegistry providerRegistry(LlmProperties properties) {
+            return new ProviderRegistry(properties);
+        }
+    }
 
     private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Llm.class);
 
@@ -105,7 +109,7 @@ class LlmPropertiesTest {
         var provider = new Provider(ProviderType.OPENAI, null, "sk-SECRET", "gpt", null, null);
 
         assertThat(provider.toString()).doesNotContain("sk-SECRET").contains("apiKey=******");
-        assertThat(new LlmProperties(null, Map.of("p", provider), List.of(), null).toString())
+        assertThat(LlmProperties.of(null, Map.of("p", provider), List.of()).toString())
                 .doesNotContain("sk-SECRET");
     }
 

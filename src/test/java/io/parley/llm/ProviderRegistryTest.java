@@ -30,7 +30,7 @@ class ProviderRegistryTest {
     }
 
     private ProviderRegistry registry(String defaultId, Map<String, Provider> providers, List<String> fallback) {
-        var registry = new ProviderRegistry(new LlmProperties(defaultId, providers, fallback, null));
+        var registry = new ProviderRegistry(LlmProperties.of(defaultId, providers, fallback));
         registries.add(registry);
         return registry;
     }

@@ -47,6 +47,18 @@ public final class ChatClient implements AutoCloseable {
     /** As above, asking the server to replay every message after {@code afterSeq} on connecting (null: none). */
     public static ChatClient connect(
             int port, String siteKey, String visitorToken, String conversationId, String origin, Long afterSeq) {
+        return connect(port, siteKey, visitorToken, conversationId, origin, afterSeq, java.util.Map.of());
+    }
+
+    /** As above, with more request headers (e.g. {@code X-Forwarded-For}, as a proxy in front of Parley sends). */
+    public static ChatClient connect(
+            int port,
+            String siteKey,
+            String visitorToken,
+            String conversationId,
+            String origin,
+            Long afterSeq,
+            java.util.Map<String, String> headers) {
         StringBuilder uri = new StringBuilder("ws://127.0.0.1:" + port + "/ws/chat?siteKey=" + encode(siteKey));
         if (visitorToken != null) {
             uri.append("&visitorToken=").append(encode(visitorToken));
@@ -64,6 +76,7 @@ public final class ChatClient implements AutoCloseable {
         if (origin != null) {
             builder.header("Origin", origin);
         }
+        headers.forEach(builder::header);
         WebSocket socket = builder.buildAsync(URI.create(uri.toString()), new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
 

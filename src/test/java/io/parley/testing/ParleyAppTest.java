@@ -34,6 +34,16 @@ public abstract class ParleyAppTest {
         registry.add("parley.demo.enabled", () -> "false");
         MODEL.springProperties("scripted").forEach((key, value) -> registry.add(key, () -> value));
         registry.add("parley.llm.timeout", () -> "5s");
+        // A second provider organizations may choose, served by the same test server under another model name.
+        registry.add("parley.llm.providers.alt.type", () -> "openai");
+        registry.add("parley.llm.providers.alt.base-url", () -> MODEL.baseUrl().toString());
+        registry.add("parley.llm.providers.alt.model", () -> "alt-model");
+        // Prices for the test server's models, per million tokens, so that costs are not zero.
+        registry.add("parley.llm.prices[scripted-model].input", () -> "1.00");
+        registry.add("parley.llm.prices[scripted-model].output", () -> "2.00");
+        // Every test starts its conversations from 127.0.0.1: the per-address limit has its own test.
+        registry.add("parley.chat.starts-per-address", () -> "1000000");
+        registry.add("parley.chat.starts-per-site-key", () -> "1000000");
     }
 
     @BeforeEach

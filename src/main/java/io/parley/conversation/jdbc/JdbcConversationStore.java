@@ -6,6 +6,7 @@ import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.ConversationStore;
 import io.parley.conversation.Customer;
 import io.parley.conversation.Feedback;
+import io.parley.conversation.HistorySummary;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessageId;
 import io.parley.conversation.MessageRole;
@@ -231,6 +232,72 @@ public class JdbcConversationStore implements ConversationStore {
                             time(feedback.at()))
                     .update();
         }));
+    }
+
+    @Override
+    public Optional<HistorySummary> summary(OrganizationId organization, ConversationId conversation) {
+        return run(() -> jdbc.sql("SELECT through_seq, summary, updated_at FROM conversation_summaries"
+                        + " WHERE organization_id = ? AND conversation_id = ?")
+                .params(organization.value(), conversation.value())
+                .query((rs, row) -> new HistorySummary(
+                        rs.getLong("through_seq"), rs.getString("summary"), instant(rs, "updated_at")))
+                .optional());
+    }
+
+    @Override
+    public void saveSummary(OrganizationId organization, ConversationId conversation, HistorySummary summary) {
+        run(() -> transactions.executeWithoutResult(status -> {
+            int updated = jdbc.sql("UPDATE conversation_summaries SET through_seq = ?, summary = ?, updated_at = ?"
+                            + " WHERE organization_id = ? AND conversation_id = ? AND through_seq < ?")
+                    .params(
+                            summary.throughSeq(),
+                            summary.text(),
+                            time(summary.at()),
+                            organization.value(),
+                            conversation.value(),
+                            summary.throughSeq())
+                    .update();
+            if (updated == 0
+                    && jdbc.sql("SELECT COUNT(*) FROM conversation_summaries WHERE conversation_id = ?")
+                                    .param(conversation.value())
+                                    .query(Long.class)
+                                    .single()
+                            == 0) {
+                jdbc.sql("INSERT INTO conversation_summaries (conversation_id, organization_id, through_seq, summary,"
+                                + " updated_at) VALUES (?, ?, ?, ?, ?)")
+                        .params(
+                                conversation.value(),
+                                organization.value(),
+                                summary.throughSeq(),
+                                summary.text(),
+                                time(summary.at()))
+                        .update();
+            }
+        }));
+    }
+
+    @Override
+    public int deleteEmpty(Instant before, Set<ConversationId> keep, int limit) {
+        return run(() -> {
+            List<String> candidates = jdbc
+                    .sql("SELECT id FROM conversations WHERE message_count = 0 AND started_at < ? ORDER BY started_at"
+                            + " LIMIT ?")
+                    .params(time(before), limit + keep.size())
+                    .query(String.class)
+                    .list()
+                    .stream()
+                    .filter(id -> !keep.contains(new ConversationId(id)))
+                    .limit(limit)
+                    .toList();
+            int deleted = 0;
+            for (String id : candidates) {
+                // Still empty at the moment of deleting: a first message that just arrived keeps it.
+                deleted += jdbc.sql("DELETE FROM conversations WHERE id = ? AND message_count = 0")
+                        .param(id)
+                        .update();
+            }
+            return deleted;
+        });
     }
 
     private static final RowMapper<Message> MESSAGE = (rs, row) -> new Message(

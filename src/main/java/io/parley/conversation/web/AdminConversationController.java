@@ -1,17 +1,25 @@
 package io.parley.conversation.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.parley.conversation.ChatEngine;
+import io.parley.conversation.Citation;
 import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.ConversationStore;
+import io.parley.conversation.Message;
+import io.parley.conversation.MessageRole;
 import io.parley.tenant.SignedInMember;
+import io.parley.usage.ModelCall;
+import io.parley.usage.UsageLedger;
 import io.parley.web.ProblemException;
 import io.parley.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,9 +35,11 @@ class AdminConversationController {
     static final int MAX_PAGE_SIZE = 100;
 
     private final ChatEngine engine;
+    private final UsageLedger ledger;
 
-    AdminConversationController(ChatEngine engine) {
+    AdminConversationController(ChatEngine engine, UsageLedger ledger) {
         this.engine = engine;
+        this.ledger = ledger;
     }
 
     /** Who the conversation is with: a verified customer, or an anonymous visitor (id, email and name null). */
@@ -64,7 +74,54 @@ class AdminConversationController {
 
     record ConversationList(List<ConversationSummary> items, int page, int size, long total) {}
 
-    record Messages(List<MessageView> messages) {}
+    /** The usage the model reported for a reply. */
+    record UsageView(long inputTokens, long outputTokens, long cachedInputTokens, boolean estimated) {}
+
+    /**
+     * A message as the organization's members see it: for a reply, also the model and prompt version that wrote it,
+     * and (when a model answered) its usage, cost in US dollars and latency.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AdminMessageView(
+            String id,
+            String conversationId,
+            long seq,
+            String role,
+            String content,
+            Instant createdAt,
+            List<Citation> citations,
+            String model,
+            String provider,
+            Integer promptVersion,
+            UsageView usage,
+            BigDecimal cost,
+            Long latencyMs) {
+
+        static AdminMessageView of(Message m, ModelCall call) {
+            return new AdminMessageView(
+                    m.id().value(),
+                    m.conversation().value(),
+                    m.seq(),
+                    m.role().wireName(),
+                    m.content(),
+                    m.createdAt(),
+                    m.citations(),
+                    m.model(),
+                    call == null ? null : call.provider(),
+                    m.promptVersion(),
+                    call == null
+                            ? null
+                            : new UsageView(
+                                    call.usage().inputTokens(),
+                                    call.usage().outputTokens(),
+                                    call.usage().cachedInputTokens(),
+                                    call.usage().estimated()),
+                    call == null ? null : call.cost(),
+                    call == null ? null : call.latency().toMillis());
+        }
+    }
+
+    record Messages(List<AdminMessageView> messages) {}
 
     @GetMapping
     @Operation(summary = "The organization's conversations, most recently active first")
@@ -100,9 +157,17 @@ class AdminConversationController {
     @GetMapping("/{id}/messages")
     @Operation(summary = "Every message of one conversation, in order")
     Messages messages(SignedInMember member, @PathVariable String id) {
-        return engine.messages(member.organization(), parse(id))
-                .map(messages -> new Messages(MessageView.of(messages)))
-                .orElseThrow(this::notFound);
+        List<Message> messages =
+                engine.messages(member.organization(), parse(id)).orElseThrow(this::notFound);
+        Map<String, ModelCall> calls = ledger.replies(
+                member.organization(),
+                messages.stream()
+                        .filter(m -> m.role() == MessageRole.ASSISTANT)
+                        .map(m -> m.id().value())
+                        .toList());
+        return new Messages(messages.stream()
+                .map(m -> AdminMessageView.of(m, calls.get(m.id().value())))
+                .toList());
     }
 
     private ConversationId parse(String id) {

@@ -234,6 +234,11 @@ final class ChatConnection implements ConversationListener {
     }
 
     @Override
+    public void onRestart(MessageId reply) {
+        send(new Frames.Restart(reply.value()));
+    }
+
+    @Override
     public void onStored(Message own) {
         delivered.set((int) Math.min(Integer.MAX_VALUE, own.seq()));
         send(new Frames.Ack(own.clientMessageId(), own.id().value(), own.seq()));

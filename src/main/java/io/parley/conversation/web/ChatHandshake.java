@@ -34,7 +34,8 @@ class ChatHandshake implements HandshakeInterceptor {
             boolean originAllowed,
             String visitorToken,
             String conversationId,
-            long afterSeq) {}
+            long afterSeq,
+            String clientAddress) {}
 
     private final Organizations organizations;
     private final CustomerOrigins origins;
@@ -75,7 +76,10 @@ class ChatHandshake implements HandshakeInterceptor {
                         originAllowed,
                         blankToNull(query.getFirst("visitorToken")),
                         blankToNull(query.getFirst("conversationId")),
-                        afterSeq(query.getFirst("afterSeq"))));
+                        afterSeq(query.getFirst("afterSeq")),
+                        request.getRemoteAddress() == null
+                                ? "unknown"
+                                : request.getRemoteAddress().getAddress().getHostAddress()));
         return true;
     }
 

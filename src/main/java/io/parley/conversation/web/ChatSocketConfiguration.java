@@ -21,6 +21,7 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
     private final CustomerOrigins origins;
     private final JsonMapper json;
     private final ChatSocketSettings settings;
+    private final ConversationStarts starts;
 
     ChatSocketConfiguration(
             ChatEngine engine,
@@ -28,18 +29,20 @@ class ChatSocketConfiguration implements WebSocketConfigurer {
             Organizations organizations,
             CustomerOrigins origins,
             JsonMapper json,
-            ChatSocketSettings settings) {
+            ChatSocketSettings settings,
+            ConversationStarts starts) {
         this.engine = engine;
         this.visitors = visitors;
         this.organizations = organizations;
         this.origins = origins;
         this.json = json;
         this.settings = settings;
+        this.starts = starts;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new ChatSocketHandler(engine, visitors, json, settings), "/ws/chat")
+        registry.addHandler(new ChatSocketHandler(engine, visitors, json, settings, starts), "/ws/chat")
                 .addInterceptors(new ChatHandshake(organizations, origins))
                 // Origins are checked per organization by the handshake interceptor.
                 .setAllowedOriginPatterns("*");

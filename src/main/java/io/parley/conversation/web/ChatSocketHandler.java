@@ -7,6 +7,7 @@ import io.parley.conversation.StoreUnavailableException;
 import io.parley.conversation.Visitor;
 import io.parley.conversation.VisitorId;
 import io.parley.tenant.OrganizationId;
+import io.parley.web.ProblemException;
 import io.parley.web.ProblemType;
 import java.time.Duration;
 import java.util.Optional;
@@ -29,9 +30,16 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
     private final VisitorAuthentication visitors;
     private final JsonMapper json;
     private final ChatSocketSettings settings;
+    private final ConversationStarts starts;
 
-    ChatSocketHandler(ChatEngine engine, VisitorAuthentication visitors, JsonMapper json, ChatSocketSettings settings) {
+    ChatSocketHandler(
+            ChatEngine engine,
+            VisitorAuthentication visitors,
+            JsonMapper json,
+            ChatSocketSettings settings,
+            ConversationStarts starts) {
         this.engine = engine;
+        this.starts = starts;
         this.visitors = visitors;
         this.json = json;
         this.settings = settings;
@@ -60,6 +68,8 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
         }
         try {
             open(connection, request, request.organization());
+        } catch (ProblemException e) {
+            connection.refuse(e);
         } catch (StoreUnavailableException e) {
             connection.refuse(ProblemType.UNAVAILABLE.exception(
                     "We cannot reach our records right now. Try again shortly.", Duration.ofSeconds(5)));
@@ -94,8 +104,10 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
             }
             conversation = found.get();
         } else if (request.visitorToken() != null) {
-            conversation = engine.resumeOrStart(visitor, null);
+            conversation =
+                    engine.resumeOrStart(visitor, null, () -> starts.admit(organization, request.clientAddress()));
         } else {
+            starts.admit(organization, request.clientAddress());
             conversation = engine.start(visitor, null);
         }
         connection.open(visitor, conversation, token, request.afterSeq());

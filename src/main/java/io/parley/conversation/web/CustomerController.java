@@ -55,6 +55,7 @@ class CustomerController {
     private final Organizations organizations;
     private final VisitorAuthentication visitors;
     private final CustomerOrigins origins;
+    private final ConversationStarts starts;
     private final Duration ackTimeout;
     private final Duration replyTimeout;
     private final Clock clock;
@@ -64,6 +65,7 @@ class CustomerController {
             Organizations organizations,
             VisitorAuthentication visitors,
             CustomerOrigins origins,
+            ConversationStarts starts,
             io.parley.conversation.ChatSettings settings,
             LlmProperties llm,
             Clock clock) {
@@ -71,6 +73,7 @@ class CustomerController {
         this.organizations = organizations;
         this.visitors = visitors;
         this.origins = origins;
+        this.starts = starts;
         this.ackTimeout = settings.ackTimeout();
         this.replyTimeout = llm.timeout().plusSeconds(5);
         this.clock = clock;
@@ -142,10 +145,14 @@ class CustomerController {
                         "The customer's signature does not match. Sign the customer id with your organization's secret.");
             }
             visitor = new Visitor(organization.id(), visitorId, details.id());
-            conversation = engine.resumeOrStart(visitor, new Customer(details.id(), details.email(), details.name()));
+            conversation = engine.resumeOrStart(
+                    visitor,
+                    new Customer(details.id(), details.email(), details.name()),
+                    () -> starts.admit(organization.id(), http.getRemoteAddr()));
         } else {
             visitor = new Visitor(
                     organization.id(), visitorId, known.map(Visitor::customerId).orElse(null));
+            starts.admit(organization.id(), http.getRemoteAddr());
             conversation = engine.start(visitor, null);
         }
         return new Started(conversation.id().value(), visitors.issue(visitor));

@@ -32,6 +32,13 @@ final class Frames {
         }
     }
 
+    /** The pieces of this reply shown so far are withdrawn; it is written again from its start. */
+    record Restart(String type, String messageId) {
+        Restart(String messageId) {
+            this("restart", messageId);
+        }
+    }
+
     record MessageFrame(String type, MessageView message) {
         MessageFrame(MessageView message) {
             this("message", message);

@@ -22,8 +22,8 @@ final class HttpFailures {
     static ModelException forStatus(String providerId, int status, HttpHeaders headers, Clock clock) {
         String prefix = "provider '" + providerId + "' answered HTTP " + status;
         return switch (status) {
-            case 401, 403 -> new ModelException(Kind.MISCONFIGURED, prefix + ": check its api-key");
-            case 404 -> new ModelException(Kind.MISCONFIGURED, prefix + ": check its base-url and model");
+            case 401, 403 -> ModelException.badKey(prefix + ": check its api-key");
+            case 404 -> ModelException.unknownModel(prefix + ": check its base-url and model");
             case 408 -> new ModelException(Kind.TIMEOUT, prefix);
             case 429 -> new ModelException(Kind.RATE_LIMITED, prefix, retryAfter(headers, clock), null);
             default -> {

@@ -3,6 +3,7 @@ package io.parley.tenant.web;
 import io.parley.tenant.BusinessProfile;
 import io.parley.tenant.Organization;
 import io.parley.tenant.Organizations;
+import io.parley.tenant.ProfileForm;
 import io.parley.tenant.ProfileVersion;
 import io.parley.tenant.SignedInMember;
 import io.parley.web.ProblemException;

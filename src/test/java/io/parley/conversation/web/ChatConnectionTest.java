@@ -12,6 +12,7 @@ import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.InMemoryConversationStore;
 import io.parley.conversation.StoreUnavailableException;
+import io.parley.conversation.UsageRecorder;
 import io.parley.conversation.Visitor;
 import io.parley.conversation.VisitorId;
 import io.parley.tenant.OrganizationId;
@@ -35,8 +36,10 @@ class ChatConnectionTest {
             org -> {
                 throw new AssertionError("no reply is asked for");
             },
+            UsageRecorder.NONE,
             ChatSettings.defaults(),
             Duration.ofSeconds(5),
+            1024,
             Clock.systemUTC(),
             new SimpleMeterRegistry());
     private final Visitor visitor = new Visitor(OrganizationId.generate(), VisitorId.generate(), null);

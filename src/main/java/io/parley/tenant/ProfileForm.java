@@ -1,13 +1,11 @@
-package io.parley.tenant.web;
+package io.parley.tenant;
 
-import io.parley.tenant.BusinessProfile;
-import io.parley.tenant.ProfileLimits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** A business profile as clients send it, with the limits every channel (API, console) checks. */
-record ProfileForm(
+public record ProfileForm(
         @NotBlank(message = "Enter the name customers know you by.") @Size(max = ProfileLimits.NAME)
                 String businessName,
         @Size(max = ProfileLimits.DESCRIPTION) String description,
@@ -17,7 +15,7 @@ record ProfileForm(
         @Size(max = ProfileLimits.TONE) String tone,
         @Size(max = ProfileLimits.FALLBACK) String fallbackMessage) {
 
-    BusinessProfile toProfile() {
+    public BusinessProfile toProfile() {
         return new BusinessProfile(businessName, description, rules, guidelines, values, tone, fallbackMessage);
     }
 }

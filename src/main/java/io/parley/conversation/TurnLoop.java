@@ -1,0 +1,247 @@
+package io.parley.conversation;
+
+import io.parley.llm.ChatMessage;
+import io.parley.llm.DeltaSink;
+import io.parley.llm.Grounding;
+import io.parley.llm.LanguageModel;
+import io.parley.llm.ModelException;
+import io.parley.llm.ModelReply;
+import io.parley.llm.ModelRequest;
+import io.parley.llm.ToolCall;
+import io.parley.tenant.BusinessProfile;
+import io.parley.tenant.OrganizationId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One turn of the assistant, as a bounded loop: build the request, call the organization's model, stream its text; if
+ * it asks for tools, run them and call it again with their results; at most {@link #MAX_STEPS} calls, all within the
+ * model timeout. Knows nothing of where the reply goes: the live engine streams it to the conversation's listeners, the
+ * playground collects it.
+ *
+ * <p>Every turn ends with something to say within the timeout: a model that fails is retried while time allows (a
+ * reply it had begun is withdrawn first, so the customer sees it restart cleanly), and otherwise the organization's
+ * fallback message is the reply. Thread-safe; a turn runs on its caller's thread.
+ */
+final class TurnLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnLoop.class);
+    static final String FALLBACK_MODEL = "fallback";
+    /** Model calls one turn may make: enough for a lookup or two before the answer, never a runaway loop. */
+    static final int MAX_STEPS = 4;
+    /**
+     * The longest reply kept, in characters: well past any support answer, and well inside what the store keeps, so
+     * that a runaway model can neither flood a customer nor produce a reply that cannot be stored.
+     */
+    static final int MAX_REPLY_LENGTH = 8_000;
+
+    private static final Duration WATCHDOG_GRACE = Duration.ofSeconds(2);
+
+    private final ModelRouting models;
+    private final ChatSettings settings;
+    private final Duration modelTimeout;
+    private final int maxOutputTokens;
+    private final Clock clock;
+    private final ScheduledExecutorService timer;
+    private final ChatMetrics metrics;
+
+    TurnLoop(
+            ModelRouting models,
+            ChatSettings settings,
+            Duration modelTimeout,
+            int maxOutputTokens,
+            Clock clock,
+            ScheduledExecutorService timer,
+            ChatMetrics metrics) {
+        this.models = models;
+        this.settings = settings;
+        this.modelTimeout = modelTimeout;
+        this.maxOutputTokens = maxOutputTokens;
+        this.clock = clock;
+        this.timer = timer;
+        this.metrics = metrics;
+    }
+
+    /**
+     * How a turn ended.
+     *
+     * @param text the reply as the customer sees it
+     * @param reply the last model reply, with the usage of every call of the turn added up; null when the fallback
+     *     message was sent because no model answered
+     * @param toolCalls the tools the model asked for during the turn, in order
+     * @param latency from the turn's start to its end
+     */
+    record Outcome(String text, @Nullable ModelReply reply, List<ToolCall> toolCalls, Duration latency) {
+
+        String model() {
+            return reply == null ? FALLBACK_MODEL : reply.model();
+        }
+
+        boolean answered() {
+            return reply != null;
+        }
+    }
+
+    /**
+     * Runs one turn.
+     *
+     * @param systemPrompt the organization's prompt, with the summary of older turns when there is one
+     * @param history what the model sees of the conversation, ending with the customer's message
+     * @param sink where the reply's pieces go as they arrive
+     */
+    Outcome run(
+            OrganizationId organization,
+            String systemPrompt,
+            BusinessProfile profile,
+            List<ChatMessage> history,
+            StreamedText sink) {
+        LanguageModel model = models.modelFor(organization);
+        Instant deadline = clock.instant().plus(modelTimeout);
+        List<ChatMessage> messages = new ArrayList<>(history);
+        List<ToolCall> calls = new ArrayList<>();
+        ModelReply.Usage used = ModelReply.Usage.NONE;
+        for (int step = 0; ; step++) {
+            ModelRequest request = ModelRequest.of(
+                            organization, systemPrompt, messages, grounding(profile), remaining(deadline))
+                    .withMaxOutputTokens(maxOutputTokens);
+            ModelReply reply;
+            try {
+                reply = callWithRetries(model, request, sink, deadline);
+            } catch (StreamedText.LongEnough enough) {
+                log.warn("Model {} went past {} characters; the reply was cut there", model.id(), MAX_REPLY_LENGTH);
+                metrics.replied(model.id(), false, sink.elapsed());
+                return new Outcome(sink.text().stripTrailing() + " …", null, calls, sink.elapsed());
+            } catch (ModelException | TurnFailed e) {
+                metrics.replied(model.id(), true, sink.elapsed());
+                return fallback(profile, sink, calls);
+            }
+            used = used.plus(reply.usage());
+            boolean wantsTools = !reply.toolCalls().isEmpty();
+            if (!wantsTools || step + 1 >= MAX_STEPS || !remaining(deadline).isPositive()) {
+                if (wantsTools && sink.text().isBlank()) {
+                    log.warn(
+                            "Model {} still wanted tools after {} calls; replying with the fallback",
+                            model.id(),
+                            step + 1);
+                    metrics.replied(reply.model(), true, sink.elapsed());
+                    return fallback(profile, sink, calls);
+                }
+                metrics.replied(reply.model(), false, sink.elapsed());
+                ModelReply total = new ModelReply(
+                        reply.text(), reply.toolCalls(), reply.finishReason(), used, reply.provider(), reply.model());
+                return new Outcome(sink.text(), total, List.copyOf(calls), sink.elapsed());
+            }
+            calls.addAll(reply.toolCalls());
+            messages.add(new ChatMessage.Assistant(reply.text(), reply.toolCalls()));
+            for (ToolCall call : reply.toolCalls()) {
+                // No tool is offered to models yet; one that asks anyway is told so and answers without it.
+                messages.add(new ChatMessage.ToolResult(
+                        call.id(), call.name(), "{\"error\":\"No such tool is available.\"}", true));
+            }
+        }
+    }
+
+    /** Calls the model, retrying a failure that may pass while the turn has time; the last failure is thrown. */
+    private ModelReply callWithRetries(LanguageModel model, ModelRequest request, StreamedText sink, Instant deadline) {
+        for (int attempt = 0; ; attempt++) {
+            Duration left = remaining(deadline);
+            if (!left.isPositive()) {
+                throw new TurnFailed();
+            }
+            try {
+                return callWithWatchdog(model, request.withTimeout(left), sink, left);
+            } catch (ModelException e) {
+                Duration wait = e.retryAfter().orElse(Duration.ofMillis(250L << Math.min(attempt, 6)));
+                boolean retry =
+                        e.retriable() && attempt < settings.modelRetries() && wait.compareTo(remaining(deadline)) < 0;
+                log.warn(
+                        "Model {} failed ({}){}",
+                        model.id(),
+                        e.kind(),
+                        retry ? "; retrying" : "; replying with the fallback");
+                if (!retry) {
+                    throw e;
+                }
+                sink.discard();
+                if (!pause(wait)) {
+                    throw e;
+                }
+            } catch (StreamedText.LongEnough enough) {
+                throw enough;
+            } catch (RuntimeException e) {
+                log.error("Model {} failed unexpectedly; replying with the fallback", model.id(), e);
+                throw new TurnFailed();
+            }
+        }
+    }
+
+    /**
+     * Adapters honour the request's timeout themselves; the watchdog interrupts the call if one does not, so that
+     * no conversation can hang on a model.
+     */
+    private ModelReply callWithWatchdog(LanguageModel model, ModelRequest request, DeltaSink sink, Duration remaining) {
+        Thread caller = Thread.currentThread();
+        ScheduledFuture<?> watchdog =
+                timer.schedule(caller::interrupt, remaining.plus(WATCHDOG_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return model.generate(request, sink);
+        } finally {
+            watchdog.cancel(false);
+            if (Thread.interrupted()) {
+                log.warn("Model {} overran its timeout and was interrupted", model.id());
+            }
+        }
+    }
+
+    /**
+     * The organization's fallback message. A reply the customer already saw part of is withdrawn first: a broken
+     * answer is never left looking like a finished one.
+     */
+    private Outcome fallback(BusinessProfile profile, StreamedText sink, List<ToolCall> calls) {
+        if (sink.started()) {
+            sink.discard();
+        }
+        return new Outcome(profile.fallbackMessage(), null, List.copyOf(calls), sink.elapsed());
+    }
+
+    private Duration remaining(Instant deadline) {
+        return Duration.between(clock.instant(), deadline);
+    }
+
+    private static boolean pause(Duration wait) {
+        try {
+            Thread.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static Grounding grounding(BusinessProfile p) {
+        return new Grounding(
+                p.businessName(),
+                p.description(),
+                p.rules(),
+                p.guidelines(),
+                p.values(),
+                p.tone(),
+                p.fallbackMessage());
+    }
+
+    /** The turn cannot go on (no time left, or a failure no retry can mend): the fallback message is the reply. */
+    private static final class TurnFailed extends RuntimeException {
+        TurnFailed() {
+            super("turn failed", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.parley.llm;
+
+import io.parley.llm.LlmProperties.Provider;
+import io.parley.llm.LlmProperties.ProviderType;
+import io.parley.llm.builtin.BuiltinLanguageModel;
+import io.parley.llm.openai.OpenAiClient;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds each provider type's adapter, sharing one client (and its connection pool) per type across all the models
+ * made of it. Clients are created on first use, so a server that offers no Anthropic model never starts Anthropic's
+ * HTTP client. Thread-safe; closing it closes the clients, and the models made fail afterwards.
+ */
+final class ProviderFactory implements AutoCloseable {
+
+    /** The provider types this version can run; the others are recognised but refused at startup. */
+    static final Set<ProviderType> SUPPORTED =
+            EnumSet.of(ProviderType.OPENAI, ProviderType.OLLAMA, ProviderType.BUILTIN);
+
+    private @Nullable OpenAiClient openAi;
+
+    /** Whether an organization may bring its own key for this type (Bedrock signs with AWS credentials instead). */
+    static boolean acceptsOwnKey(ProviderType type) {
+        return type == ProviderType.OPENAI;
+    }
+
+    /** The model used when neither the operator nor the organization names one; null when one must be named. */
+    static @Nullable String defaultModel(ProviderType type) {
+        return switch (type) {
+            case BUILTIN -> BuiltinLanguageModel.MODEL;
+            default -> null;
+        };
+    }
+
+    /**
+     * A new adapter for one model of a configured provider.
+     *
+     * @param model the model to use (the operator's or an organization's)
+     * @param apiKey the key to use (the operator's or an organization's); null for none
+     */
+    synchronized LanguageModel create(String id, Provider provider, String model, @Nullable String apiKey) {
+        return switch (provider.type()) {
+            case OPENAI -> openAi().model(id, baseUrl(provider, OpenAiClient.OPENAI_BASE_URL), apiKey, model);
+            case OLLAMA -> openAi().model(id, baseUrl(provider, OpenAiClient.OLLAMA_BASE_URL), apiKey, model);
+            case BUILTIN -> new BuiltinLanguageModel(id);
+            default -> throw new IllegalStateException("type " + provider.type() + " passed the startup check");
+        };
+    }
+
+    private OpenAiClient openAi() {
+        if (openAi == null) {
+            openAi = new OpenAiClient();
+        }
+        return openAi;
+    }
+
+    private static URI baseUrl(Provider provider, URI otherwise) {
+        return provider.baseUrl() != null ? provider.baseUrl() : otherwise;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (openAi != null) {
+            openAi.close();
+        }
+    }
+}

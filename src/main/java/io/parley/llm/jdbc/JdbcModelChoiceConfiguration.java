@@ -1,0 +1,17 @@
+package io.parley.llm.jdbc;
+
+import io.parley.llm.ModelChoiceStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Keeps organizations' model choices in the application's database (H2 or PostgreSQL). */
+@Configuration(proxyBeanMethods = false)
+class JdbcModelChoiceConfiguration {
+
+    @Bean
+    ModelChoiceStore modelChoiceStore(JdbcClient jdbc, TransactionTemplate transactions) {
+        return new JdbcModelChoiceStore(jdbc, transactions);
+    }
+}

@@ -1,0 +1,12 @@
+package io.parley.llm.jdbc;
+
+import io.parley.testing.TestDatabases;
+import io.parley.testing.TestDatabases.TestDatabase;
+
+class JdbcModelChoiceStoreH2IT extends ModelChoiceStoreContract {
+
+    @Override
+    protected TestDatabase database() {
+        return TestDatabases.h2();
+    }
+}
