@@ -1,9 +1,11 @@
 package io.parley.console;
 
+import io.parley.llm.ModelStatus;
 import io.parley.llm.ProviderRegistry;
 import io.parley.security.AccessTokens;
 import io.parley.tenant.OrganizationId;
 import io.parley.tenant.Organizations;
+import io.parley.usage.UsageLedger;
 import io.parley.web.TraceIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,10 +38,12 @@ class ConsoleAdvice {
 
     private final Organizations organizations;
     private final ProviderRegistry providers;
+    private final UsageLedger ledger;
 
-    ConsoleAdvice(Organizations organizations, ProviderRegistry providers) {
+    ConsoleAdvice(Organizations organizations, ProviderRegistry providers, UsageLedger ledger) {
         this.organizations = organizations;
         this.providers = providers;
+        this.ledger = ledger;
     }
 
     @ModelAttribute
@@ -49,11 +53,17 @@ class ConsoleAdvice {
         model.addAttribute(
                 "csrfHeaders", csrf == null ? "{}" : "{\"" + csrf.getHeaderName() + "\": \"" + csrf.getToken() + "\"}");
         model.addAttribute("offline", providers.offline());
+        model.addAttribute("overBudget", false);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
-            organizations
-                    .find(new OrganizationId(jwt.getClaimAsString(AccessTokens.ORGANIZATION_CLAIM)))
-                    .ifPresent(organization -> model.addAttribute("organization", organization));
+            OrganizationId id = new OrganizationId(jwt.getClaimAsString(AccessTokens.ORGANIZATION_CLAIM));
+            organizations.find(id).ifPresent(organization -> model.addAttribute("organization", organization));
+            // What answers this organization's customers: its own choice, unless its budget is spent.
+            model.addAttribute("offline", providers.offline(id));
+            model.addAttribute("overBudget", ledger.overBudget(id));
+            ModelStatus status = providers.statusOf(id);
+            model.addAttribute(
+                    "modelProblem", status.state() == ModelStatus.State.MISCONFIGURED ? status.detail() : null);
         }
     }
 
