@@ -184,6 +184,8 @@ public final class Bench {
                 "--parley.bench.echo-endpoint=true",
                 "--parley.demo.enabled=false",
                 "--parley.chat.rate-limit-messages=1000000",
+                "--parley.chat.starts-per-address=1000000",
+                "--parley.chat.starts-per-site-key=1000000",
                 "--parley.chat.socket.frames-per-ten-seconds=1000000",
                 "--parley.llm.default=bench",
                 "--parley.llm.providers.bench.type=openai",

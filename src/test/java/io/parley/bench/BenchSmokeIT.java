@@ -38,7 +38,9 @@ class BenchSmokeIT {
                 Map.entry("warmup", "10"),
                 Map.entry("sessions", "5"),
                 Map.entry("streamingSessions", "5"),
-                Map.entry("duration", "1s"),
+                // Longer than one streamed reply (about a second), so that each session completes one even on a busy
+                // machine.
+                Map.entry("duration", "2500ms"),
                 Map.entry("interval", "500ms"),
                 Map.entry("step", "5"),
                 Map.entry("max", "10"),

@@ -87,6 +87,8 @@ final class FaultServer implements AutoCloseable {
         List<String> app = new ArrayList<>(List.of(
                 "--parley.demo.enabled=false",
                 "--parley.chat.rate-limit-messages=1000000",
+                "--parley.chat.starts-per-address=1000000",
+                "--parley.chat.starts-per-site-key=1000000",
                 "--parley.chat.socket.frames-per-ten-seconds=1000000",
                 "--parley.llm.default=faulty",
                 "--parley.llm.providers.faulty.type=openai",
