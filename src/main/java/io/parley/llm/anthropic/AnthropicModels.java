@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Creates Claude models on Anthropic's Messages API (or a proxy speaking it), all sharing one SDK client: one
  * OkHttp connection pool and one set of SDK threads. Each model is a view of that client with its own base URL and
- * key ({@code withOptions}), so making one is cheap. Thread-safe. Close it when the application stops; the models
- * it created fail afterwards.
+ * key ({@code withOptions}), so making one is cheap. Making the factory starts loading the SDK's classes on a
+ * thread of its own ({@link SdkWarmUp}), so that the first call does not pay for all of it. Thread-safe. Close it when
+ * the application stops; the models it created fail afterwards.
  */
 public final class AnthropicModels implements AutoCloseable {
 
@@ -39,6 +40,9 @@ public final class AnthropicModels implements AutoCloseable {
                 .maxRetries(0)
                 .logLevel(LogLevel.OFF)
                 .build();
+        // A platform thread: a virtual thread that waits for a class another virtual thread is initialising holds
+        // its carrier, and with two cores a virtual warm-up could starve the first calls of carriers.
+        Thread.ofPlatform().daemon().name("parley-anthropic-warm-up").start(SdkWarmUp::run);
     }
 
     /**
