@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 final class GeminiHttpError extends IOException {
 
     private final int status;
-    private final transient @Nullable String googleStatus;
-    private final transient @Nullable String reason;
-    private final transient @Nullable Duration retryAfter;
+    private final @Nullable String googleStatus;
+    private final @Nullable String reason;
+    private final @Nullable Duration retryAfter;
 
     GeminiHttpError(int status, @Nullable String googleStatus, @Nullable String reason, @Nullable Duration retryAfter) {
         super("HTTP " + status);
