@@ -44,8 +44,8 @@ public final class Prices {
             Map.entry("gpt-4o-mini", Price.of("0.15", "0.60", "0.075")),
             Map.entry("gpt-4.1-mini", Price.of("0.40", "1.60", "0.10")),
             Map.entry("gpt-4o", Price.of("2.50", "10.00", "1.25")),
-            // https://ai.google.dev/gemini-api/docs/pricing (paid tier, text, prompts up to 200k tokens)
-            Map.entry("gemini-2.0-flash", Price.of("0.10", "0.40", "0.025")),
+            // https://ai.google.dev/gemini-api/docs/pricing (paid tier, text; output includes thinking tokens)
+            Map.entry("gemini-3.1-flash-lite", Price.of("0.25", "1.50", "0.025")),
             Map.entry("gemini-2.5-flash", Price.of("0.30", "2.50", "0.03")));
 
     private final Map<String, Price> prices;

@@ -2,7 +2,9 @@ package io.parley.llm;
 
 import io.parley.llm.LlmProperties.Provider;
 import io.parley.llm.LlmProperties.ProviderType;
+import io.parley.llm.anthropic.AnthropicModels;
 import io.parley.llm.builtin.BuiltinLanguageModel;
+import io.parley.llm.gemini.GeminiModels;
 import io.parley.llm.openai.OpenAiClient;
 import java.net.URI;
 import java.util.EnumSet;
@@ -17,20 +19,36 @@ import org.jspecify.annotations.Nullable;
 final class ProviderFactory implements AutoCloseable {
 
     /** The provider types this version can run; the others are recognised but refused at startup. */
-    static final Set<ProviderType> SUPPORTED =
-            EnumSet.of(ProviderType.OPENAI, ProviderType.OLLAMA, ProviderType.BUILTIN);
+    static final Set<ProviderType> SUPPORTED = EnumSet.of(
+            ProviderType.OPENAI,
+            ProviderType.OLLAMA,
+            ProviderType.ANTHROPIC,
+            ProviderType.GEMINI,
+            ProviderType.BUILTIN);
 
     private @Nullable OpenAiClient openAi;
+    private @Nullable AnthropicModels anthropic;
+    private @Nullable GeminiModels gemini;
 
     /** Whether an organization may bring its own key for this type (Bedrock signs with AWS credentials instead). */
     static boolean acceptsOwnKey(ProviderType type) {
-        return type == ProviderType.OPENAI;
+        return switch (type) {
+            case OPENAI, ANTHROPIC, GEMINI -> true;
+            default -> false;
+        };
+    }
+
+    /** Whether the operator must set {@code api-key}: these providers refuse every call without one. */
+    static boolean needsKey(ProviderType type) {
+        return type == ProviderType.ANTHROPIC || type == ProviderType.GEMINI;
     }
 
     /** The model used when neither the operator nor the organization names one; null when one must be named. */
     static @Nullable String defaultModel(ProviderType type) {
         return switch (type) {
             case BUILTIN -> BuiltinLanguageModel.MODEL;
+            case ANTHROPIC -> AnthropicModels.DEFAULT_MODEL;
+            case GEMINI -> GeminiModels.DEFAULT_MODEL;
             default -> null;
         };
     }
@@ -45,9 +63,32 @@ final class ProviderFactory implements AutoCloseable {
         return switch (provider.type()) {
             case OPENAI -> openAi().model(id, baseUrl(provider, OpenAiClient.OPENAI_BASE_URL), apiKey, model);
             case OLLAMA -> openAi().model(id, baseUrl(provider, OpenAiClient.OLLAMA_BASE_URL), apiKey, model);
+            case ANTHROPIC -> anthropic().model(id, provider.baseUrl(), requireKey(apiKey), model);
+            case GEMINI -> gemini().model(id, provider.baseUrl(), requireKey(apiKey), model);
             case BUILTIN -> new BuiltinLanguageModel(id);
             default -> throw new IllegalStateException("type " + provider.type() + " passed the startup check");
         };
+    }
+
+    private static String requireKey(@Nullable String apiKey) {
+        if (apiKey == null) {
+            throw new IllegalStateException("checked at startup: this provider needs an api-key");
+        }
+        return apiKey;
+    }
+
+    private AnthropicModels anthropic() {
+        if (anthropic == null) {
+            anthropic = new AnthropicModels();
+        }
+        return anthropic;
+    }
+
+    private GeminiModels gemini() {
+        if (gemini == null) {
+            gemini = new GeminiModels();
+        }
+        return gemini;
     }
 
     private OpenAiClient openAi() {
@@ -65,6 +106,12 @@ final class ProviderFactory implements AutoCloseable {
     public synchronized void close() {
         if (openAi != null) {
             openAi.close();
+        }
+        if (anthropic != null) {
+            anthropic.close();
+        }
+        if (gemini != null) {
+            gemini.close();
         }
     }
 }

@@ -335,6 +335,13 @@ public class ProviderRegistry implements AutoCloseable {
                     "provider '%s' has type %s, which this version of Parley does not support yet; supported types: %s"
                             .formatted(id, provider.type().configName(), supportedTypes()));
         }
+        if (provider.apiKey() == null && ProviderFactory.needsKey(provider.type())) {
+            throw new InvalidConfigurationPropertyValueException(
+                    property(id, "api-key"),
+                    null,
+                    "provider '%s' (type %s) needs the server's api-key (organizations may add their own on top)"
+                            .formatted(id, provider.type().configName()));
+        }
         if (provider.model() == null && ProviderFactory.defaultModel(provider.type()) == null) {
             throw new InvalidConfigurationPropertyValueException(
                     property(id, "model"),

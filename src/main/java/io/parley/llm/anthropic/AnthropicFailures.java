@@ -66,8 +66,8 @@ final class AnthropicFailures {
     ModelException forStatus(int status, Headers headers) {
         String answered = prefix() + "answered HTTP " + status;
         return switch (status) {
-            case 401, 403 -> new ModelException(Kind.MISCONFIGURED, answered + ": check its api-key");
-            case 404 -> new ModelException(Kind.MISCONFIGURED, answered + ": check its base-url and model");
+            case 401, 403 -> ModelException.badKey(answered + ": check its api-key");
+            case 404 -> ModelException.unknownModel(answered + ": check its base-url and model");
             case 408 -> new ModelException(Kind.TIMEOUT, answered);
             case 429 -> new ModelException(Kind.RATE_LIMITED, answered, retryAfter(headers), null);
             case 529 -> new ModelException(Kind.UNAVAILABLE, answered + ": overloaded", retryAfter(headers), null);

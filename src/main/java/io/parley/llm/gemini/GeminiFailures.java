@@ -59,12 +59,11 @@ final class GeminiFailures {
         String answered = prefix + " answered HTTP " + status;
         @Nullable Duration retryAfter = http.retryAfter().orElse(null);
         if (http.reason().filter(API_KEY_INVALID::equals).isPresent()) {
-            return new ModelException(Kind.MISCONFIGURED, answered + " (" + API_KEY_INVALID + "): check its api-key");
+            return ModelException.badKey(answered + " (" + API_KEY_INVALID + "): check its api-key");
         }
         return switch (status) {
-            case 401, 403 ->
-                new ModelException(Kind.MISCONFIGURED, answered + ": check its api-key and what the key may use");
-            case 404 -> new ModelException(Kind.MISCONFIGURED, answered + ": check its model and base-url");
+            case 401, 403 -> ModelException.badKey(answered + ": check its api-key and what the key may use");
+            case 404 -> ModelException.unknownModel(answered + ": check its model and base-url");
             case 408 -> new ModelException(Kind.TIMEOUT, answered);
             case 429 -> new ModelException(Kind.RATE_LIMITED, answered, retryAfter, null);
             default -> {

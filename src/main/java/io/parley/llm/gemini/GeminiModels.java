@@ -26,10 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GeminiModels implements AutoCloseable {
 
     /**
-     * Gemini 3.5 Flash-Lite: Google's stable low-cost model (July 2026) with function calling, per the Gemini API's
-     * model and deprecation pages; the 2.0 and 2.5 Flash models it replaces have been shut down.
+     * Gemini 3.1 Flash-Lite: Google's low-cost, low-latency model with function calling
+     * (https://ai.google.dev/gemini-api/docs/models/gemini-3.1-flash-lite); the 2.0 and 2.5 Flash models it replaces
+     * have been shut down. Operators name a newer one with {@code parley.llm.providers.<id>.model}.
      */
-    public static final String DEFAULT_MODEL = "gemini-3.5-flash-lite";
+    public static final String DEFAULT_MODEL = "gemini-3.1-flash-lite";
 
     static final URI GOOGLE_BASE_URL = URI.create("https://generativelanguage.googleapis.com");
 
