@@ -69,6 +69,7 @@ class BedrockFailuresTest {
         bedrock.server.script(failure);
 
         assertFailure(() -> bedrock.model(BedrockFixture.CLAUDE).generate(ask("Hi"), DeltaSink.IGNORE), kind);
+        assertThat(bedrock.server.requests()).as("the SDK does not retry").hasSize(1);
     }
 
     @ParameterizedTest
@@ -78,6 +79,7 @@ class BedrockFailuresTest {
         ModelRequest withTools = ask("Hi").withTools(List.of(ModelRequests.FIND_ORDER));
 
         assertFailure(() -> bedrock.model(BedrockFixture.LLAMA).generate(withTools, DeltaSink.IGNORE), kind);
+        assertThat(bedrock.server.requests()).as("the SDK does not retry").hasSize(1);
         assertThat(bedrock.server.lastRequest().operation()).isEqualTo("converse");
     }
 
@@ -160,14 +162,13 @@ class BedrockFailuresTest {
 
     @Test
     void timesOutWhenTheStreamStallsMidWayAfterSendingSomePieces() {
+        LanguageModel model = bedrock.model(BedrockFixture.CLAUDE);
         bedrock.server.script(
                 BedrockScript.reply("first second third").inChunks(3).stallAfter(1));
         List<String> pieces = new CopyOnWriteArrayList<>();
         long start = System.nanoTime();
 
-        assertFailure(
-                () -> bedrock.model(BedrockFixture.CLAUDE).generate(ask("Go").withTimeout(SHORT), pieces::add),
-                Kind.TIMEOUT);
+        assertFailure(() -> model.generate(ask("Go").withTimeout(SHORT), pieces::add), Kind.TIMEOUT);
 
         assertThat(pieces).containsExactly("first ");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(SHORT.plusSeconds(3));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import io.parley.llm.DeltaSink;
 import io.parley.llm.LanguageModel;
 import io.parley.llm.ModelCapabilities;
+import io.parley.llm.ModelException;
 import io.parley.testing.BedrockScript;
 import io.parley.testing.ModelRequests;
 import io.parley.testing.RecordedBedrockRequest;
@@ -160,8 +161,7 @@ class BedrockModelsTest {
         LanguageModel model = bedrock.model(BedrockFixture.CLAUDE);
         bedrock.models.close();
 
-        assertThatThrownBy(() -> model.generate(ask("Hi"), DeltaSink.IGNORE))
-                .isInstanceOf(io.parley.llm.ModelException.class);
+        assertThatThrownBy(() -> model.generate(ask("Hi"), DeltaSink.IGNORE)).isInstanceOf(ModelException.class);
         assertThatThrownBy(() -> bedrock.models.model("bedrock", null, "us-east-1", BedrockFixture.CLAUDE))
                 .isInstanceOf(IllegalStateException.class);
     }

@@ -169,8 +169,7 @@ class BedrockRepliesTest {
     @Test
     void answersAgainAfterACallThatTimedOutMidStream() {
         LanguageModel model = bedrock.model(BedrockFixture.CLAUDE);
-        // A first call on the connection the stalled one will reuse; it also loads the SDK, which on a cold JVM can
-        // take longer than the short timeout below.
+        // A first call opens the connection the stalled one reuses: cut short, it must not be handed out again.
         model.generate(ask("Warm up"), DeltaSink.IGNORE);
         bedrock.server.script(
                 BedrockScript.reply("first second third").inChunks(3).stallAfter(1));

@@ -3,6 +3,7 @@ package io.parley.llm.bedrock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,7 +36,7 @@ class DocumentsTest {
 
     @Test
     void turnsArgumentsThatAreNotAnObjectIntoAnEmptyObject() {
-        assertThat(Documents.arguments("{oops")).isEqualTo(Document.fromMap(java.util.Map.of()));
+        assertThat(Documents.arguments("{oops")).isEqualTo(Document.fromMap(Map.of()));
     }
 
     @Test
