@@ -91,31 +91,31 @@ final class StreamCall {
     }
 
     private void start(ConverseRequests parts, String modelId, Duration timeout) {
-        CompletableFuture<Void> started;
+        CompletableFuture<Void> sdkCall;
         try {
-            started = client.converseStream(parts.streaming(modelId, timeout, answered), handler());
+            sdkCall = client.converseStream(parts.streaming(modelId, timeout, answered), handler());
         } catch (RuntimeException e) {
             signals.add(new Failed(e));
             return;
         }
         // A failure the handler did not report (the SDK refused the call before it began) still ends the wait.
-        started.whenComplete((ignored, error) -> {
+        sdkCall.whenComplete((ignored, error) -> {
             if (error != null) {
                 signals.add(new Failed(error));
             }
         });
-        call.set(started);
+        call.set(sdkCall);
         if (abandoned) {
-            started.cancel(true);
+            sdkCall.cancel(true);
         }
     }
 
     /** Cancels the SDK's call whether or not the starter has begun it yet; one of the two sides sees the other. */
     private void abandon() {
         abandoned = true;
-        CompletableFuture<Void> started = call.get();
-        if (started != null) {
-            started.cancel(true);
+        CompletableFuture<Void> sdkCall = call.get();
+        if (sdkCall != null) {
+            sdkCall.cancel(true);
         }
     }
 
