@@ -1,0 +1,28 @@
+package io.parley.llm.bedrock;
+
+import io.parley.llm.LanguageModel;
+import io.parley.llm.LanguageModelContract;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+
+/** The contract over a Claude model on Bedrock, which streams through ConverseStream with tools too. */
+class BedrockClaudeContractTest extends LanguageModelContract {
+
+    private final BedrockFixture bedrock = new BedrockFixture();
+    private final LanguageModel model = bedrock.model(BedrockFixture.CLAUDE);
+
+    @AfterEach
+    void stop() {
+        bedrock.close();
+    }
+
+    @Override
+    protected LanguageModel model() {
+        return model;
+    }
+
+    @Override
+    protected Optional<StandIn> standIn() {
+        return Optional.of(new BedrockStandIn(bedrock.server));
+    }
+}
