@@ -3,6 +3,7 @@ package io.parley.llm;
 import io.parley.llm.LlmProperties.Provider;
 import io.parley.llm.LlmProperties.ProviderType;
 import io.parley.llm.anthropic.AnthropicModels;
+import io.parley.llm.bedrock.BedrockModels;
 import io.parley.llm.builtin.BuiltinLanguageModel;
 import io.parley.llm.gemini.GeminiModels;
 import io.parley.llm.openai.OpenAiClient;
@@ -22,11 +23,13 @@ final class ProviderFactory implements AutoCloseable {
     static final Set<ProviderType> SUPPORTED = EnumSet.of(
             ProviderType.OPENAI,
             ProviderType.OLLAMA,
+            ProviderType.BEDROCK,
             ProviderType.ANTHROPIC,
             ProviderType.GEMINI,
             ProviderType.BUILTIN);
 
     private @Nullable OpenAiClient openAi;
+    private @Nullable BedrockModels bedrock;
     private @Nullable AnthropicModels anthropic;
     private @Nullable GeminiModels gemini;
 
@@ -47,6 +50,7 @@ final class ProviderFactory implements AutoCloseable {
     static @Nullable String defaultModel(ProviderType type) {
         return switch (type) {
             case BUILTIN -> BuiltinLanguageModel.MODEL;
+            case BEDROCK -> BedrockModels.DEFAULT_MODEL;
             case ANTHROPIC -> AnthropicModels.DEFAULT_MODEL;
             case GEMINI -> GeminiModels.DEFAULT_MODEL;
             default -> null;
@@ -63,6 +67,7 @@ final class ProviderFactory implements AutoCloseable {
         return switch (provider.type()) {
             case OPENAI -> openAi().model(id, baseUrl(provider, OpenAiClient.OPENAI_BASE_URL), apiKey, model);
             case OLLAMA -> openAi().model(id, baseUrl(provider, OpenAiClient.OLLAMA_BASE_URL), apiKey, model);
+            case BEDROCK -> bedrock().model(id, provider.baseUrl(), provider.region(), model);
             case ANTHROPIC -> anthropic().model(id, provider.baseUrl(), requireKey(apiKey), model);
             case GEMINI -> gemini().model(id, provider.baseUrl(), requireKey(apiKey), model);
             case BUILTIN -> new BuiltinLanguageModel(id);
@@ -75,6 +80,13 @@ final class ProviderFactory implements AutoCloseable {
             throw new IllegalStateException("checked at startup: this provider needs an api-key");
         }
         return apiKey;
+    }
+
+    private BedrockModels bedrock() {
+        if (bedrock == null) {
+            bedrock = new BedrockModels();
+        }
+        return bedrock;
     }
 
     private AnthropicModels anthropic() {
@@ -106,6 +118,9 @@ final class ProviderFactory implements AutoCloseable {
     public synchronized void close() {
         if (openAi != null) {
             openAi.close();
+        }
+        if (bedrock != null) {
+            bedrock.close();
         }
         if (anthropic != null) {
             anthropic.close();

@@ -54,7 +54,7 @@ public class ProviderRegistry implements AutoCloseable {
             String id, ProviderType type, String model, boolean offline, boolean tools, boolean acceptsOwnKey) {}
 
     /** How one organization is answered right now: its chosen model (if any) first, then the server's chain. */
-    private record Routing(LanguageModel chain, @Nullable LanguageModel chosen, @Nullable String unknownProvider) {}
+    private record Routing(LanguageModel chain, @Nullable LanguageModel chosen, @Nullable String problem) {}
 
     /** One model of one provider with one key; the key is kept as a digest so the cache's keys hold no secret. */
     private record ModelKey(String provider, String model, @Nullable String keyDigest) {}
@@ -102,7 +102,15 @@ public class ProviderRegistry implements AutoCloseable {
         providers.putIfAbsent(LlmProperties.BUILTIN, new Provider(ProviderType.BUILTIN, null, null, null, null, null));
         providers.forEach((id, provider) -> {
             health.put(id, new ProviderHealth(id, properties.breaker(), clock));
-            operatorModels.put(id, guarded(id, provider, operatorModel(provider), provider.apiKey(), true));
+            try {
+                operatorModels.put(id, guarded(id, provider, operatorModel(provider), provider.apiKey(), true));
+            } catch (IllegalArgumentException e) {
+                factory.close();
+                throw new InvalidConfigurationPropertyValueException(
+                        property(id, provider.type() == ProviderType.BEDROCK ? "region" : "model"),
+                        null,
+                        "provider '%s' cannot start: %s".formatted(id, e.getMessage()));
+            }
             log.info(
                     "LLM provider {}: type={}, model={}{}, api key {}",
                     id,
@@ -151,11 +159,12 @@ public class ProviderRegistry implements AutoCloseable {
     /** Whether the organization's choice answers, and if not, why and who answers instead. */
     public ModelStatus statusOf(OrganizationId organization) {
         Routing current = routing.get(organization);
-        if (current.unknownProvider() != null) {
+        if (current.problem() != null) {
             return new ModelStatus(
                     ModelStatus.State.MISCONFIGURED,
-                    "This server no longer offers the provider '%s'. Replies come from the server's default (%s) until you choose another."
-                            .formatted(current.unknownProvider(), defaultModel.id()));
+                    current.problem()
+                            + " Replies come from the server's default (%s) until you choose another."
+                                    .formatted(defaultModel.id()));
         }
         LanguageModel answering = current.chosen() != null ? current.chosen() : defaultModel;
         ModelException refused = refusedChoices.get(organization);
@@ -246,18 +255,28 @@ public class ProviderRegistry implements AutoCloseable {
         }
         Provider provider = providers.get(choice.get().provider());
         if (provider == null) {
-            return new Routing(serverModel, null, choice.get().provider());
+            return new Routing(
+                    serverModel,
+                    null,
+                    "This server no longer offers the provider '%s'."
+                            .formatted(choice.get().provider()));
         }
         String id = choice.get().provider();
         String model = choice.get().model() != null ? choice.get().model() : operatorModel(provider);
         String ownKey = choice.get().sealedApiKey() == null || secrets == null
                 ? null
                 : secrets.open(choice.get().sealedApiKey());
-        LanguageModel chosen = ownKey == null && model.equals(operatorModel(provider))
-                ? operatorModels.get(id)
-                : chosenModels.get(
-                        new ModelKey(id, model, digest(ownKey)),
-                        key -> guarded(id, provider, model, ownKey != null ? ownKey : provider.apiKey(), false));
+        LanguageModel chosen;
+        try {
+            chosen = ownKey == null && model.equals(operatorModel(provider))
+                    ? operatorModels.get(id)
+                    : chosenModels.get(
+                            new ModelKey(id, model, digest(ownKey)),
+                            key -> guarded(id, provider, model, ownKey != null ? ownKey : provider.apiKey(), false));
+        } catch (IllegalArgumentException e) {
+            // The adapter refused the model before any call (a malformed Bedrock model id, say); its words are ours.
+            return new Routing(serverModel, null, "The provider '%s' cannot use the model '%s'.".formatted(id, model));
+        }
         List<LanguageModel> chain = new ArrayList<>();
         chain.add(new WatchedChoice(chosen, organization));
         serverChain.stream().filter(m -> m != chosen).forEach(chain::add);

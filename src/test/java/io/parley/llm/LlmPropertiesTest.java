@@ -116,14 +116,14 @@ class LlmPropertiesTest {
     @Test
     void failsStartupNamingThePropertyForATypeThisVersionDoesNotRun() {
         context.withPropertyValues(
-                        "parley.llm.default=claude",
-                        "parley.llm.providers.claude.type=anthropic",
-                        "parley.llm.providers.claude.api-key=sk-SECRET")
+                        "parley.llm.default=local",
+                        "parley.llm.providers.local.type=llamacpp",
+                        "parley.llm.providers.local.api-key=sk-SECRET")
                 .run(started -> assertThat(started.getStartupFailure())
                         .rootCause()
                         .isInstanceOf(InvalidConfigurationPropertyValueException.class)
-                        .hasMessageContaining("parley.llm.providers.claude.type")
-                        .hasMessageContaining("supported types: openai, ollama, builtin")
+                        .hasMessageContaining("parley.llm.providers.local.type")
+                        .hasMessageContaining("supported types: openai, bedrock, anthropic, gemini, ollama, builtin")
                         .hasMessageNotContaining("sk-SECRET"));
     }
 

@@ -94,13 +94,52 @@ class ProviderRegistryTest {
 
     @Test
     void failsWithAClearMessageForATypeThisVersionDoesNotRun() {
-        var bedrock = new Provider(ProviderType.BEDROCK, null, null, null, "us-east-1", null);
+        var local = new Provider(ProviderType.LLAMACPP, null, null, null, null, java.nio.file.Path.of("/m.gguf"));
 
-        assertThatThrownBy(() -> registry("claude", Map.of("claude", bedrock), List.of()))
+        assertThatThrownBy(() -> registry("local", Map.of("local", local), List.of()))
                 .isInstanceOf(InvalidConfigurationPropertyValueException.class)
-                .hasMessageContaining("parley.llm.providers.claude.type")
-                .hasMessageContaining("provider 'claude' has type bedrock")
-                .hasMessageContaining("supported types: openai, ollama, builtin");
+                .hasMessageContaining("parley.llm.providers.local.type")
+                .hasMessageContaining("provider 'local' has type llamacpp")
+                .hasMessageContaining("supported types: openai, bedrock, anthropic, gemini, ollama, builtin");
+    }
+
+    @Test
+    void failsWithAClearMessageWhenAKeyedProviderHasNoKeyOrBedrockNoRegion() {
+        var claude = new Provider(ProviderType.ANTHROPIC, null, null, null, null, null);
+        var bedrock = new Provider(ProviderType.BEDROCK, URI.create("http://127.0.0.1:1"), null, null, null, null);
+
+        assertThatThrownBy(() -> registry("claude", Map.of("claude", claude), List.of()))
+                .hasMessageContaining("parley.llm.providers.claude.api-key");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getenv("AWS_REGION") == null && System.getenv("AWS_DEFAULT_REGION") == null,
+                "this machine names a default AWS region");
+        assertThatThrownBy(() -> registry("aws", Map.of("aws", bedrock), List.of()))
+                .isInstanceOf(InvalidConfigurationPropertyValueException.class)
+                .hasMessageContaining("parley.llm.providers.aws.region");
+    }
+
+    @Test
+    void runsEveryProviderTypeWithItsDefaultModel() {
+        var providers = Map.of(
+                "aws",
+                        new Provider(
+                                ProviderType.BEDROCK, URI.create("http://127.0.0.1:1"), null, null, "us-east-1", null),
+                "claude",
+                        new Provider(
+                                ProviderType.ANTHROPIC, URI.create("http://127.0.0.1:1"), "sk-a", null, null, null),
+                "gemini",
+                        new Provider(ProviderType.GEMINI, URI.create("http://127.0.0.1:1"), "g-key", null, null, null));
+
+        var registry = registry("aws", providers, List.of("claude", "gemini"));
+
+        assertThat(registry.offered())
+                .extracting(ProviderRegistry.OfferedProvider::id, ProviderRegistry.OfferedProvider::model)
+                .contains(
+                        org.assertj.core.groups.Tuple.tuple("aws", "meta.llama3-3-70b-instruct-v1:0"),
+                        org.assertj.core.groups.Tuple.tuple("claude", "claude-haiku-4-5"),
+                        org.assertj.core.groups.Tuple.tuple("gemini", "gemini-3.1-flash-lite"));
+        assertThat(registry.offered("aws").orElseThrow().acceptsOwnKey()).isFalse();
+        assertThat(registry.offered("claude").orElseThrow().tools()).isTrue();
     }
 
     @Test
