@@ -62,14 +62,24 @@ public class ModelException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
-    /** The provider refused the key: {@link Kind#MISCONFIGURED}. */
+    /** The provider refused the key (or credentials): {@link Kind#MISCONFIGURED}. */
     public static ModelException badKey(String message) {
-        return new ModelException(Kind.MISCONFIGURED, Misconfiguration.KEY, message, null, null);
+        return badKey(message, null);
+    }
+
+    /** As {@link #badKey(String)}, with a cause of the adapter's own that holds none of the provider's words. */
+    public static ModelException badKey(String message, Throwable cause) {
+        return new ModelException(Kind.MISCONFIGURED, Misconfiguration.KEY, message, null, cause);
     }
 
     /** The provider does not know the model (or the address is wrong): {@link Kind#MISCONFIGURED}. */
     public static ModelException unknownModel(String message) {
-        return new ModelException(Kind.MISCONFIGURED, Misconfiguration.MODEL, message, null, null);
+        return unknownModel(message, null);
+    }
+
+    /** As {@link #unknownModel(String)}, with a cause of the adapter's own that holds none of the provider's words. */
+    public static ModelException unknownModel(String message, Throwable cause) {
+        return new ModelException(Kind.MISCONFIGURED, Misconfiguration.MODEL, message, null, cause);
     }
 
     /** The provider was not called because its circuit breaker is open: {@link Kind#UNAVAILABLE}. */

@@ -65,11 +65,7 @@ final class BedrockFailures {
         Throwable failure = unwrap(thrown);
         SdkFailure cause = new SdkFailure(failure);
         if (has(failure, CredentialsCheck.MissingCredentialsException.class)) {
-            return new ModelException(
-                    Kind.MISCONFIGURED,
-                    prefix() + "no AWS credentials found (environment, profile or role)",
-                    null,
-                    cause);
+            return ModelException.badKey(prefix() + "no AWS credentials found (environment, profile or role)", cause);
         }
         if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
             return new ModelException(Kind.TIMEOUT, prefix() + "did not answer in time", null, cause);
@@ -110,8 +106,10 @@ final class BedrockFailures {
         String prefix = prefix() + "answered HTTP " + e.statusCode() + " (" + name(e) + ")";
         return switch (e) {
             case AccessDeniedException denied ->
-                misconfigured(prefix + ": check the credentials' IAM permissions and the model's access", cause);
-            case ResourceNotFoundException notFound -> misconfigured(prefix + ": check its model id and region", cause);
+                ModelException.badKey(
+                        prefix + ": check the credentials' IAM permissions and the model's access", cause);
+            case ResourceNotFoundException notFound ->
+                ModelException.unknownModel(prefix + ": check its model id and region", cause);
             case ValidationException invalid ->
                 misconfigured(prefix + ": check its model id, region and that the model supports Converse", cause);
             case ThrottlingException throttled -> rateLimited(prefix, e, cause);
@@ -129,13 +127,13 @@ final class BedrockFailures {
     private ModelException byStatus(String prefix, AwsServiceException e, SdkFailure cause) {
         int status = e.statusCode();
         if (BAD_CREDENTIALS.contains(errorCode(e)) || status == 401 || status == 403) {
-            return misconfigured(prefix + ": check its AWS credentials", cause);
+            return ModelException.badKey(prefix + ": check its AWS credentials", cause);
         }
         if (e.isThrottlingException()) {
             return rateLimited(prefix, e, cause);
         }
         if (status == 404) {
-            return misconfigured(prefix + ": check its model id, region and endpoint", cause);
+            return ModelException.unknownModel(prefix + ": check its model id, region and endpoint", cause);
         }
         if (status == 408) {
             return new ModelException(Kind.TIMEOUT, prefix, null, cause);
