@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emptyConversationTtl how long a conversation that never got a message is kept (chats opened and abandoned)
  * @param startsPerAddress how many conversations one client address may start per minute (REST and WebSocket)
  * @param startsPerSiteKey how many conversations one organization's site key may start per minute
+ * @param summarize whether older turns that no longer fit the history budget are summarized by the organization's
+ *     model (a small extra call now and then) rather than only dropped
  */
 @ConfigurationProperties("parley.chat")
 public record ChatSettings(
@@ -34,7 +36,8 @@ public record ChatSettings(
         @DefaultValue("2") int modelRetries,
         @DefaultValue("24h") Duration emptyConversationTtl,
         @DefaultValue("60") int startsPerAddress,
-        @DefaultValue("1000") int startsPerSiteKey) {
+        @DefaultValue("1000") int startsPerSiteKey,
+        @DefaultValue("true") boolean summarize) {
 
     /** The longest message a customer may send, in characters (Unicode code points). */
     public static final int MAX_MESSAGE_LENGTH = 4_000;
@@ -62,6 +65,24 @@ public record ChatSettings(
                 2,
                 Duration.ofHours(24),
                 60,
-                1000);
+                1000,
+                true);
+    }
+
+    /** These settings with summaries of older turns on or off. */
+    public ChatSettings withSummaries(boolean on) {
+        return new ChatSettings(
+                historyTokens,
+                recentMessages,
+                rateLimitMessages,
+                rateLimitPeriod,
+                ackTimeout,
+                idleEviction,
+                journalCapacity,
+                modelRetries,
+                emptyConversationTtl,
+                startsPerAddress,
+                startsPerSiteKey,
+                on);
     }
 }

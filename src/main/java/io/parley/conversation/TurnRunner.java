@@ -131,7 +131,7 @@ final class TurnRunner {
                     outcome.reply(),
                     outcome.latency());
         }
-        if (profile != null) {
+        if (profile != null && settings.summarize()) {
             summarizer.refreshIfDue(live, profile);
         }
     }

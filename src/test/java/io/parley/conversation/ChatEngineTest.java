@@ -188,7 +188,8 @@ class ChatEngineTest {
                         2,
                         Duration.ofHours(24),
                         1000,
-                        1000),
+                        1000,
+                        true),
                 Duration.ofSeconds(5),
                 1024,
                 Clock.systemUTC(),
@@ -433,7 +434,8 @@ class ChatEngineTest {
                         2,
                         Duration.ofHours(24),
                         1000,
-                        1000),
+                        1000,
+                        true),
                 Duration.ofSeconds(5));
         model.summarizeWith("SUMMARY: asked about boots sizes 1 to 5.");
         Conversation conversation = engine.start(visitor, null);
@@ -506,7 +508,8 @@ class ChatEngineTest {
                         2,
                         Duration.ofMillis(1),
                         1000,
-                        1000),
+                        1000,
+                        true),
                 Duration.ofSeconds(5));
         Conversation abandoned = engine.start(visitor, null);
         Conversation open = engine.start(visitor, null);
@@ -746,6 +749,7 @@ class ChatEngineTest {
                 2,
                 Duration.ofHours(24),
                 1000,
-                1000);
+                1000,
+                true);
     }
 }
