@@ -92,9 +92,12 @@ public final class Bench {
             case "memory" -> Scenarios.memory(this);
             case "capacity" -> Scenarios.capacity(this);
             case "soak" -> Scenarios.soak(this);
+            case "summary" -> ModelScenarios.summary(this);
+            case "breaker" -> ModelScenarios.breaker(this);
             default ->
                 throw new IllegalArgumentException("unknown scenario " + scenario
-                        + "; known: latency, throughput, rate, memory, capacity, soak, fault-kill9, fault-model,"
+                        + "; known: latency, throughput, rate, memory, capacity, soak, summary, breaker, adapters,"
+                        + " fault-kill9, fault-model,"
                         + " fault-database, fault-clients, faults");
         }
         Path out = Path.of("target", "bench");
