@@ -4,14 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.parley.llm.ModelException;
-import io.parley.llm.ModelReply;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
  * What the engine reports to Micrometer (and so to {@code /actuator/prometheus}): how long acknowledgements and
- * first pieces of replies take, how replies end, tokens by model, and what is held in memory. Never message text.
+ * first pieces of replies take, how replies end, and what is held in memory. Never message text. Model calls, tokens
+ * and costs are counted where they happen: per provider by the registry, per organization by the usage ledger.
  */
 final class ChatMetrics {
 
@@ -58,28 +57,6 @@ final class ChatMetrics {
                 .tag("outcome", fallback ? "fallback" : "answered")
                 .register(registry)
                 .record(took);
-    }
-
-    void usage(String model, ModelReply.Usage usage) {
-        Counter.builder("parley.llm.tokens")
-                .tag("model", model)
-                .tag("direction", "input")
-                .register(registry)
-                .increment(usage.inputTokens());
-        Counter.builder("parley.llm.tokens")
-                .tag("model", model)
-                .tag("direction", "output")
-                .register(registry)
-                .increment(usage.outputTokens());
-    }
-
-    void modelFailed(String provider, ModelException.Kind kind) {
-        Counter.builder("parley.llm.failures")
-                .description("Model calls that produced no complete reply, by provider and kind")
-                .tag("provider", provider)
-                .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
-                .register(registry)
-                .increment();
     }
 
     void rejected(SendRejectedException.Reason reason) {

@@ -21,9 +21,16 @@ import java.util.function.Function;
  * One active conversation held in memory on this node: its newest messages, the next seq, the customer messages
  * waiting for a reply, the reply being written and who is listening.
  *
- * <p>Everything happens under {@link #lock()}, which callers hold around every method here. Holding the lock while
- * assigning a seq and handing the message to the journal is what keeps seq gapless and writes in order; holding it
- * while notifying listeners is what keeps their events in order.
+ * <p>Everything happens under {@link #lock()}. The turn's methods ({@link #nextTurn}, {@link #startReply},
+ * {@link #delta}, {@link #restartReply}, {@link #finishReply}, the summary's) take it themselves; the others expect
+ * their caller to hold it. The lock is reentrant, so both compose; the goal is for every method to take it itself
+ * and for the lock to stay inside. Holding the lock while assigning a seq and handing the message to the journal is
+ * what keeps seq gapless and writes in order; holding it while notifying listeners is what keeps their events in
+ * order.
+ *
+ * <p>All of it is this node's memory (the next seq, idempotency keys, the rate bucket, the running turn, the summary
+ * in the works): a second node would learn a conversation's state from the store when it loads it, and must not
+ * hold the same conversation live at the same time.
  */
 final class LiveConversation {
 

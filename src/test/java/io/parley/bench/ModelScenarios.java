@@ -276,7 +276,6 @@ final class ModelScenarios {
                         latencies.sent.incrementAndGet();
                         if (exchange.status() == 200) {
                             latencies.complete(System.nanoTime() - start);
-                            latencies.completed.incrementAndGet();
                         } else {
                             latencies.errors.incrementAndGet();
                         }
