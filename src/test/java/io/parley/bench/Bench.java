@@ -94,6 +94,7 @@ public final class Bench {
             case "soak" -> Scenarios.soak(this);
             case "summary" -> ModelScenarios.summary(this);
             case "breaker" -> ModelScenarios.breaker(this);
+            case "adapters" -> AdapterScenario.run(this);
             default ->
                 throw new IllegalArgumentException("unknown scenario " + scenario
                         + "; known: latency, throughput, rate, memory, capacity, soak, summary, breaker, adapters,"

@@ -190,7 +190,37 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
+    /**
+     * When the server got a request and when the first byte of its answer left, as {@link System#nanoTime()}: the
+     * server's own share of a call, which benchmarks subtract from what the client measured.
+     */
+    public record Timing(long receivedAtNanos, long firstByteAtNanos) {}
+
+    private final Queue<Timing> timings = new ConcurrentLinkedQueue<>();
+    private volatile boolean timing;
+
+    /** Whether to keep a {@link Timing} per request (off by default); they are taken with {@link #takeTimings()}. */
+    public ScriptedOpenAiServer timing(boolean on) {
+        this.timing = on;
+        return this;
+    }
+
+    /** The timings kept since the last call, oldest first. */
+    public List<Timing> takeTimings() {
+        List<Timing> taken = new ArrayList<>();
+        for (Timing t; (t = timings.poll()) != null; ) {
+            taken.add(t);
+        }
+        return taken;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        long receivedAt = System.nanoTime();
+        if (timing) {
+            FirstByteClock first = new FirstByteClock(exchange.getResponseBody());
+            exchange.setStreams(null, first);
+            first.whenWritten(at -> timings.add(new Timing(receivedAt, at)));
+        }
         try (exchange) {
             connections.add(exchange.getRemoteAddress().getPort());
             RecordedOpenAiRequest request = record(exchange);
@@ -204,6 +234,34 @@ public final class ScriptedOpenAiServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             // The client went away (timeouts, dropped connections): part of the scenarios, not a failure.
+        }
+    }
+
+    /** Notes when the first byte of the body is written. */
+    private static final class FirstByteClock extends java.io.FilterOutputStream {
+        private java.util.function.LongConsumer onFirst = at -> {};
+        private boolean written;
+
+        FirstByteClock(java.io.OutputStream out) {
+            super(out);
+        }
+
+        void whenWritten(java.util.function.LongConsumer onFirst) {
+            this.onFirst = onFirst;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (!written && len > 0) {
+                written = true;
+                onFirst.accept(System.nanoTime());
+            }
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
         }
     }
 
