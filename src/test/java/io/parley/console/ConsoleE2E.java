@@ -106,6 +106,53 @@ class ConsoleE2E {
         screenshotWholePage(page, "console-conversations-phone");
     }
 
+    @Test
+    void anOwnerTriesTheAssistantTestsItsModelAndReadsItsCostsInAChart() {
+        String base = "http://localhost:" + port;
+        Page page = context.newPage();
+        java.util.List<String> errors = new java.util.ArrayList<>();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                errors.add(m.text());
+            }
+        });
+        page.navigate(base + "/console/signup");
+        page.getByLabel("Business name").fill("Bright Bikes");
+        page.getByLabel("Work email").fill(ConsoleBrowser.uniqueEmail());
+        page.getByLabel("Password").fill("a long enough password");
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Create organization"))
+                .click();
+        page.waitForURL(Pattern.compile(".*/console/profile\\?welcome$"));
+
+        page.navigate(base + "/console/playground");
+        page.getByLabel("Message").fill("Hello! Who are you?");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator(".from-assistant .bubble")).containsText("Bright Bikes");
+        PlaywrightAssertions.assertThat(page.locator(".try-meta")).containsText("builtin");
+        page.getByLabel("Message").fill("Can I bring my bike in on Saturday?");
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator(".from-assistant .bubble")).hasCount(2);
+        screenshotWholePage(page, "console-playground");
+
+        page.navigate(base + "/console/model");
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Test connection"))
+                .click();
+        PlaywrightAssertions.assertThat(page.locator("#test-result")).containsText("It answers.");
+        screenshotWholePage(page, "console-model");
+
+        page.navigate(base + "/console/usage");
+        PlaywrightAssertions.assertThat(page.locator(".chart-box.drawn")).hasCount(1);
+        PlaywrightAssertions.assertThat(page.locator("#total-calls")).hasText("2");
+        screenshotWholePage(page, "console-usage");
+        assertThat(errors).as("no script errors (CSP, chart)").isEmpty();
+    }
+
     /** The viewport grown to the page's height, so sticky panels sit where a reader would see them. */
     private static void screenshotWholePage(Page page, String name) {
         var viewport = page.viewportSize();

@@ -96,6 +96,16 @@ final class ChatRelay {
         }
     }
 
+    /** Sends the page a frame the server did not send (as if it had), on its newest connection. */
+    void toPage(String frame) {
+        open.getLast().page().send(frame);
+    }
+
+    /** The {@code messageId} of a server frame. */
+    static String messageId(String frame) {
+        return JSON.readTree(frame).path("messageId").asString();
+    }
+
     /** Closes every open connection on both sides, as a dropped network would. */
     void cut() {
         for (Connection connection : List.copyOf(open)) {

@@ -107,6 +107,36 @@ class WidgetE2E {
     }
 
     @Test
+    void withdrawsAReplyThatRestartsAndShowsOnlyTheRewrittenOne() {
+        ChatRelay relay = ChatRelay.install(page);
+        relay.holdBack(frame -> switch (ChatRelay.type(frame)) {
+            case "delta" -> true;
+            case "message" -> ChatRelay.role(frame).equals("assistant");
+            default -> false;
+        });
+        page.navigate(DemoServer.home(port));
+        widget.open();
+        widget.send(SHIPPING_QUESTION);
+        page.waitForCondition(
+                () -> relay.held().stream().anyMatch(f -> ChatRelay.type(f).equals("message")));
+        String firstDelta = relay.held().getFirst();
+        relay.release(frame -> frame.equals(firstDelta));
+        assertThat(widget.streamingReplies()).hasCount(1);
+
+        // What the server sends when the model broke off: the pieces shown are withdrawn, the reply starts again.
+        relay.toPage("{\"type\":\"restart\",\"messageId\":\"" + ChatRelay.messageId(firstDelta) + "\"}");
+
+        assertThat(widget.streamingReplies()).hasCount(0);
+        assertThat(widget.typing()).isVisible();
+        relay.holdBack(frame -> false);
+        relay.release(frame -> true);
+        assertThat(widget.finishedReplies()).hasCount(1);
+        assertThat(widget.finishedReplies()).containsText(SHIPPING_ANSWER);
+        assertThat(widget.messages()).hasCount(2);
+        assertThat(console).isEmpty();
+    }
+
+    @Test
     void showsMarkupAsTheTextTheCustomerTyped() {
         String markup = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script><b>bold?</b>";
         page.navigate(DemoServer.home(port));
