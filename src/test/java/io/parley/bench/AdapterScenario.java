@@ -98,11 +98,7 @@ final class AdapterScenario {
         return p;
     }
 
-    private static Rig openAi() {
-        ScriptedOpenAiServer server =
-                ScriptedOpenAiServer.start().recording(false).timing(true);
-        OpenAiClient client = new OpenAiClient();
-        LanguageModel model = client.model("openai", server.baseUrl(), "sk-bench", "gpt-bench");
+    private static Rig rig(LanguageModel model, java.util.function.LongSupplier serverNanos, AutoCloseable... parts) {
         return new Rig() {
             @Override
             public LanguageModel model() {
@@ -111,16 +107,34 @@ final class AdapterScenario {
 
             @Override
             public long serverNanos() {
-                var t = server.takeTimings().getLast();
-                return t.firstByteAtNanos() - t.receivedAtNanos();
+                return serverNanos.getAsLong();
             }
 
             @Override
             public void close() {
-                client.close();
-                server.close();
+                for (AutoCloseable part : parts) {
+                    try {
+                        part.close();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
             }
         };
+    }
+
+    private static Rig openAi() {
+        ScriptedOpenAiServer server =
+                ScriptedOpenAiServer.start().recording(false).timing(true);
+        OpenAiClient client = new OpenAiClient();
+        return rig(
+                client.model("openai", server.baseUrl(), "sk-bench", "gpt-bench"),
+                () -> {
+                    var t = server.takeTimings().getLast();
+                    return t.firstByteAtNanos() - t.receivedAtNanos();
+                },
+                client,
+                server);
     }
 
     private static Rig bedrock() {
@@ -129,79 +143,42 @@ final class AdapterScenario {
         System.setProperty("aws.secretAccessKey", "bench-secret-key-not-a-real-one");
         ScriptedBedrockServer server = ScriptedBedrockServer.start();
         BedrockModels models = new BedrockModels();
-        LanguageModel model = models.model("bedrock", server.endpoint(), "us-east-1", BedrockModels.DEFAULT_MODEL);
-        return new Rig() {
-            @Override
-            public LanguageModel model() {
-                return model;
-            }
-
-            @Override
-            public long serverNanos() {
-                var r = server.lastRequest();
-                long own = r.firstByteAtNanos() - r.receivedAtNanos();
-                server.reset();
-                return own;
-            }
-
-            @Override
-            public void close() {
-                models.close();
-                server.close();
-            }
-        };
+        return rig(
+                models.model("bedrock", server.endpoint(), "us-east-1", BedrockModels.DEFAULT_MODEL),
+                () -> {
+                    var r = server.lastRequest();
+                    server.reset();
+                    return r.firstByteAtNanos() - r.receivedAtNanos();
+                },
+                models,
+                server);
     }
 
     private static Rig anthropic() {
         ScriptedAnthropicServer server = ScriptedAnthropicServer.start();
         AnthropicModels models = new AnthropicModels();
-        LanguageModel model =
-                models.model("anthropic", server.baseUrl(), "sk-ant-bench", AnthropicModels.DEFAULT_MODEL);
-        return new Rig() {
-            @Override
-            public LanguageModel model() {
-                return model;
-            }
-
-            @Override
-            public long serverNanos() {
-                var r = server.lastRequest();
-                long own = r.firstByteAtNanos() - r.receivedAtNanos();
-                server.reset();
-                return own;
-            }
-
-            @Override
-            public void close() {
-                models.close();
-                server.close();
-            }
-        };
+        return rig(
+                models.model("anthropic", server.baseUrl(), "sk-ant-bench", AnthropicModels.DEFAULT_MODEL),
+                () -> {
+                    var r = server.lastRequest();
+                    server.reset();
+                    return r.firstByteAtNanos() - r.receivedAtNanos();
+                },
+                models,
+                server);
     }
 
     private static Rig gemini() {
         ScriptedGeminiServer server = ScriptedGeminiServer.start();
         GeminiModels models = new GeminiModels();
-        LanguageModel model = models.model("gemini", server.baseUrl(), "g-bench", GeminiModels.DEFAULT_MODEL);
-        return new Rig() {
-            @Override
-            public LanguageModel model() {
-                return model;
-            }
-
-            @Override
-            public long serverNanos() {
-                var r = server.lastRequest();
-                long own = r.firstByteAtNanos().orElse(r.receivedAtNanos()) - r.receivedAtNanos();
-                server.reset();
-                return own;
-            }
-
-            @Override
-            public void close() {
-                models.close();
-                server.close();
-            }
-        };
+        return rig(
+                models.model("gemini", server.baseUrl(), "g-bench", GeminiModels.DEFAULT_MODEL),
+                () -> {
+                    var r = server.lastRequest();
+                    server.reset();
+                    return r.firstByteAtNanos().orElse(r.receivedAtNanos()) - r.receivedAtNanos();
+                },
+                models,
+                server);
     }
 }

@@ -84,6 +84,21 @@ public final class TestDatabases {
                 () -> admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
     }
 
+    /** Inserts an organization (with nothing else) for store tests, and returns its id. */
+    public static io.parley.tenant.OrganizationId newOrganization(
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        var id = io.parley.tenant.OrganizationId.generate();
+        jdbc.sql("INSERT INTO organizations (id, name, site_key, customer_secret, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(
+                        id.value(),
+                        "Org " + id,
+                        "pk_" + id.value().substring(0, 8) + id.value().substring(24),
+                        "v1:x",
+                        java.time.OffsetDateTime.now())
+                .update();
+        return id;
+    }
+
     private static TestDatabase migrated(String url, String user, Runnable cleanup) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);

@@ -4,8 +4,8 @@ import io.parley.conversation.ConversationStore;
 import io.parley.conversation.ConversationStoreContract;
 import io.parley.conversation.MessageId;
 import io.parley.tenant.OrganizationId;
+import io.parley.testing.TestDatabases;
 import io.parley.testing.TestDatabases.TestDatabase;
-import java.time.OffsetDateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,16 +32,7 @@ abstract class JdbcConversationStoreContract extends ConversationStoreContract {
 
     @Override
     protected OrganizationId newOrganization() {
-        OrganizationId id = OrganizationId.generate();
-        jdbc.sql("INSERT INTO organizations (id, name, site_key, customer_secret, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(
-                        id.value(),
-                        "Org " + id,
-                        "pk_" + id.value().substring(0, 8) + id.value().substring(24),
-                        "v1:x",
-                        OffsetDateTime.now())
-                .update();
-        return id;
+        return TestDatabases.newOrganization(jdbc);
     }
 
     @Override

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.llm.ModelChoice;
 import io.parley.tenant.OrganizationId;
+import io.parley.testing.TestDatabases;
 import io.parley.testing.TestDatabases.TestDatabase;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,15 +51,6 @@ abstract class ModelChoiceStoreContract {
     }
 
     private OrganizationId organization() {
-        OrganizationId id = OrganizationId.generate();
-        jdbc.sql("INSERT INTO organizations (id, name, site_key, customer_secret, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(
-                        id.value(),
-                        "Org " + id,
-                        "pk_" + id.value().substring(0, 8) + id.value().substring(24),
-                        "v1:x",
-                        OffsetDateTime.now())
-                .update();
-        return id;
+        return TestDatabases.newOrganization(jdbc);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parley.llm.ModelReply.Usage;
 import io.parley.tenant.OrganizationId;
+import io.parley.testing.TestDatabases;
 import io.parley.testing.TestDatabases.TestDatabase;
 import io.parley.usage.Budget;
 import io.parley.usage.ModelCall;
@@ -13,7 +14,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -159,15 +159,6 @@ abstract class UsageStoreContract {
     }
 
     private OrganizationId organization() {
-        OrganizationId id = OrganizationId.generate();
-        jdbc.sql("INSERT INTO organizations (id, name, site_key, customer_secret, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(
-                        id.value(),
-                        "Org " + id,
-                        "pk_" + id.value().substring(0, 8) + id.value().substring(24),
-                        "v1:x",
-                        OffsetDateTime.now())
-                .update();
-        return id;
+        return TestDatabases.newOrganization(jdbc);
     }
 }
