@@ -3,17 +3,13 @@ package io.parley.conversation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.llm.ChatMessage;
 import io.parley.llm.ModelReply;
-import io.parley.llm.ModelRequest;
-import io.parley.llm.Tokens;
 import io.parley.llm.ToolCall;
 import io.parley.tenant.OrganizationId;
 import io.parley.tenant.ProfileVersion;
-import io.parley.usage.ModelCall;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +48,7 @@ public final class ChatEngine implements AutoCloseable {
     private final TurnRunner turns;
     private final TurnLoop loop;
     private final AssistantProfiles profiles;
-    private final UsageRecorder usage;
+    private final Rehearsals rehearsals;
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final LiveConversations live;
@@ -79,7 +75,6 @@ public final class ChatEngine implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.profiles = profiles;
-        this.usage = usage;
         this.metrics = new ChatMetrics(meters);
         this.live = new LiveConversations(store, settings, this::answerLeftovers);
         this.journal = new MessageJournal(store, settings.journalCapacity());
@@ -88,6 +83,7 @@ public final class ChatEngine implements AutoCloseable {
                 1, Thread.ofPlatform().name("parley-engine-timer").daemon().factory());
         this.timer.setRemoveOnCancelPolicy(true);
         this.loop = new TurnLoop(models, settings, modelTimeout, maxOutputTokens, clock, timer, metrics);
+        this.rehearsals = new Rehearsals(loop, usage, settings, metrics);
         this.turns = new TurnRunner(
                 profiles,
                 loop,
@@ -362,50 +358,7 @@ public final class ChatEngine implements AutoCloseable {
      */
     public TryOut tryOut(
             OrganizationId organization, ProfileVersion profile, List<ChatMessage> history, String message) {
-        if (message == null || message.isBlank()) {
-            throw new SendRejectedException(SendRejectedException.Reason.EMPTY, null);
-        }
-        if (message.codePointCount(0, message.length()) > ChatSettings.MAX_MESSAGE_LENGTH) {
-            throw new SendRejectedException(SendRejectedException.Reason.TOO_LONG, null);
-        }
-        List<ChatMessage> messages = new ArrayList<>(history);
-        messages.add(ChatMessage.customer(message));
-        int budget = turns.historyBudget(profile.prompt());
-        while (messages.size() > 1
-                && Tokens.countInput(ModelRequest.of(
-                                organization,
-                                "",
-                                messages,
-                                TurnLoop.grounding(profile.profile()),
-                                Duration.ofSeconds(1)))
-                        > budget) {
-            messages.removeFirst();
-        }
-        StreamedText collected = new StreamedText(StreamedText.Target.NONE, metrics);
-        TurnLoop.Outcome outcome = loop.run(organization, profile.prompt(), profile.profile(), messages, collected);
-        if (!outcome.answered()) {
-            return new TryOut(
-                    outcome.text(),
-                    "",
-                    TurnLoop.FALLBACK_MODEL,
-                    ModelReply.Usage.NONE,
-                    BigDecimal.ZERO,
-                    outcome.latency(),
-                    outcome.toolCalls(),
-                    false);
-        }
-        ModelReply reply = outcome.reply();
-        BigDecimal cost =
-                usage.record(organization, null, null, ModelCall.Purpose.PLAYGROUND, reply, outcome.latency());
-        return new TryOut(
-                outcome.text(),
-                reply.provider(),
-                reply.model(),
-                reply.usage(),
-                cost,
-                outcome.latency(),
-                outcome.toolCalls(),
-                true);
+        return rehearsals.tryOut(organization, profile, history, message);
     }
 
     /**

@@ -5,9 +5,15 @@ import java.time.Duration;
 
 /**
  * Passes each piece of a reply on as it arrives, remembering what was shown, so that a turn knows what the customer
- * saw; stops the model once the reply reaches {@link TurnLoop#MAX_REPLY_LENGTH}. Used on the turn's thread only.
+ * saw; stops the model once the reply reaches {@link #MAX_REPLY_LENGTH}. Used on the turn's thread only.
  */
 class StreamedText implements DeltaSink {
+
+    /**
+     * The longest reply kept, in characters: well past any support answer, and well inside what the store keeps, so
+     * that a runaway model can neither flood a customer nor produce a reply that cannot be stored.
+     */
+    static final int MAX_REPLY_LENGTH = 8_000;
 
     /** Where the pieces go: the conversation's listeners, or nowhere (the playground reads the whole text). */
     interface Target {
@@ -35,7 +41,7 @@ class StreamedText implements DeltaSink {
         this.metrics = metrics;
     }
 
-    /** Stops the model once the reply has reached {@link TurnLoop#MAX_REPLY_LENGTH}. */
+    /** Stops the model once the reply has reached {@link #MAX_REPLY_LENGTH}. */
     static final class LongEnough extends RuntimeException {
         LongEnough() {
             super("reply long enough", null, false, false);
@@ -47,7 +53,7 @@ class StreamedText implements DeltaSink {
         if (piece == null || piece.isEmpty()) {
             return;
         }
-        int room = TurnLoop.MAX_REPLY_LENGTH - text.length();
+        int room = MAX_REPLY_LENGTH - text.length();
         if (room <= 0) {
             throw new LongEnough();
         }

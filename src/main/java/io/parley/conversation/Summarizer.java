@@ -83,8 +83,7 @@ final class Summarizer {
     void refreshIfDue(LiveConversation live, ProfileVersion profile) {
         HistorySummary current = live.summary();
         List<Message> dialogue = dialogue(live.snapshot(), current.throughSeq());
-        int budget = Math.max(
-                0, settings.historyTokens() - Tokens.count(TurnRunner.systemPrompt(profile.prompt(), current)));
+        int budget = Math.max(0, settings.historyTokens() - Tokens.count(current.appendTo(profile.prompt())));
         long cut = cut(dialogue, budget, settings.recentMessages());
         if (cut <= current.throughSeq()) {
             return;

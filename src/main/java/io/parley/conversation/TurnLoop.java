@@ -38,11 +38,6 @@ final class TurnLoop {
     static final String FALLBACK_MODEL = "fallback";
     /** Model calls one turn may make: enough for a lookup or two before the answer, never a runaway loop. */
     static final int MAX_STEPS = 4;
-    /**
-     * The longest reply kept, in characters: well past any support answer, and well inside what the store keeps, so
-     * that a runaway model can neither flood a customer nor produce a reply that cannot be stored.
-     */
-    static final int MAX_REPLY_LENGTH = 8_000;
 
     private static final Duration WATCHDOG_GRACE = Duration.ofSeconds(2);
 
@@ -117,7 +112,10 @@ final class TurnLoop {
             try {
                 reply = callWithRetries(model, request, sink, deadline);
             } catch (StreamedText.LongEnough enough) {
-                log.warn("Model {} went past {} characters; the reply was cut there", model.id(), MAX_REPLY_LENGTH);
+                log.warn(
+                        "Model {} went past {} characters; the reply was cut there",
+                        model.id(),
+                        StreamedText.MAX_REPLY_LENGTH);
                 metrics.replied(model.id(), false, sink.elapsed());
                 return new Outcome(sink.text().stripTrailing() + " …", null, calls, sink.elapsed());
             } catch (ModelException | TurnFailed e) {

@@ -548,7 +548,7 @@ class ChatEngineTest {
                 .filter(e -> e.startsWith("delta:"))
                 .map(e -> e.substring("delta:".length()))
                 .reduce("", String::concat);
-        assertThat(shown).hasSize(TurnLoop.MAX_REPLY_LENGTH);
+        assertThat(shown).hasSize(StreamedText.MAX_REPLY_LENGTH);
         assertThat(customer.replies().getFirst().content())
                 .startsWith(shown.stripTrailing())
                 .endsWith(" …");

@@ -1,0 +1,88 @@
+package io.parley.conversation;
+
+import io.parley.llm.ChatMessage;
+import io.parley.llm.ModelReply;
+import io.parley.llm.ModelRequest;
+import io.parley.llm.Tokens;
+import io.parley.tenant.OrganizationId;
+import io.parley.tenant.ProfileVersion;
+import io.parley.usage.ModelCall;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The playground's turns: the same {@link TurnLoop} customers get, fed an exchange the member typed instead of a
+ * stored conversation, and collected rather than streamed. Nothing is stored; the call is counted in usage. Thread-safe.
+ */
+final class Rehearsals {
+
+    private final TurnLoop loop;
+    private final UsageRecorder usage;
+    private final ChatSettings settings;
+    private final ChatMetrics metrics;
+
+    Rehearsals(TurnLoop loop, UsageRecorder usage, ChatSettings settings, ChatMetrics metrics) {
+        this.loop = loop;
+        this.usage = usage;
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    ChatEngine.TryOut tryOut(
+            OrganizationId organization, ProfileVersion profile, List<ChatMessage> history, String message) {
+        if (message == null || message.isBlank()) {
+            throw new SendRejectedException(SendRejectedException.Reason.EMPTY, null);
+        }
+        if (message.codePointCount(0, message.length()) > ChatSettings.MAX_MESSAGE_LENGTH) {
+            throw new SendRejectedException(SendRejectedException.Reason.TOO_LONG, null);
+        }
+        List<ChatMessage> messages = withinBudget(organization, profile, history, message);
+        StreamedText collected = new StreamedText(StreamedText.Target.NONE, metrics);
+        TurnLoop.Outcome outcome = loop.run(organization, profile.prompt(), profile.profile(), messages, collected);
+        if (!outcome.answered()) {
+            return new ChatEngine.TryOut(
+                    outcome.text(),
+                    "",
+                    TurnLoop.FALLBACK_MODEL,
+                    ModelReply.Usage.NONE,
+                    BigDecimal.ZERO,
+                    outcome.latency(),
+                    outcome.toolCalls(),
+                    false);
+        }
+        ModelReply reply = outcome.reply();
+        BigDecimal cost =
+                usage.record(organization, null, null, ModelCall.Purpose.PLAYGROUND, reply, outcome.latency());
+        return new ChatEngine.TryOut(
+                outcome.text(),
+                reply.provider(),
+                reply.model(),
+                reply.usage(),
+                cost,
+                outcome.latency(),
+                outcome.toolCalls(),
+                true);
+    }
+
+    /** The exchange and the new message, without its oldest messages as long as it would overrun the history budget. */
+    private List<ChatMessage> withinBudget(
+            OrganizationId organization, ProfileVersion profile, List<ChatMessage> history, String message) {
+        List<ChatMessage> messages = new ArrayList<>(history);
+        messages.add(ChatMessage.customer(message));
+        long budget = Math.max(0, settings.historyTokens() - Tokens.count(profile.prompt()));
+        while (messages.size() > 1
+                && Tokens.countInput(ModelRequest.of(
+                                        organization,
+                                        "",
+                                        messages,
+                                        TurnLoop.grounding(profile.profile()),
+                                        Duration.ofSeconds(1)))
+                                - Tokens.PER_MESSAGE
+                        > budget) {
+            messages.removeFirst();
+        }
+        return messages;
+    }
+}
