@@ -47,6 +47,10 @@ class ProviderFaultsIT {
         registry.add(
                 "parley.llm.providers.stalled.base-url", () -> STALLED.baseUrl().toString());
         registry.add("parley.llm.providers.stalled.model", () -> "stalled-model");
+        // Nothing listens on port 1: an endpoint that cannot be reached at all.
+        registry.add("parley.llm.providers.unreachable.type", () -> "openai");
+        registry.add("parley.llm.providers.unreachable.base-url", () -> "http://127.0.0.1:1/v1");
+        registry.add("parley.llm.providers.unreachable.model", () -> "nowhere-model");
         registry.add("parley.llm.fallback", () -> "builtin");
         registry.add("parley.llm.timeout", () -> "2s");
         registry.add("parley.llm.breaker.minimum-calls", () -> String.valueOf(MINIMUM_CALLS));
@@ -92,6 +96,28 @@ class ProviderFaultsIT {
         assertThat(dead.path("why").asString()).contains("failed").doesNotContain("PROVIDER-DETAIL");
         Response model = api.get("/api/v1/admin/organization/model", org.accessToken());
         assertThat(model.body().path("status").asString()).isEqualTo("circuit_open");
+    }
+
+    @Test
+    void saysPlainlyThatAnUnreachableProviderCannotBeReachedWhileCustomersAreStillAnswered() {
+        Organization org = api.signUp("Far Away Shop");
+        assertThat(api.call(
+                                "PUT",
+                                "/api/v1/admin/organization/model",
+                                org.accessToken(),
+                                Map.of("provider", "unreachable"))
+                        .status())
+                .isEqualTo(200);
+
+        Response test = api.call("POST", "/api/v1/admin/organization/model/test", org.accessToken(), null);
+        Response exchange = api.send(api.startConversation(org.siteKey()), "Hello?", null);
+
+        assertThat(test.status()).isEqualTo(422);
+        assertThat(test.body().path("detail").asString()).contains("unreachable", "could not be reached");
+        assertThat(exchange.status()).isEqualTo(200);
+        assertThat(exchange.body().path("reply").path("content").asString()).isNotBlank();
+        assertThat(api.get("/actuator/health", null).body().path("status").asString())
+                .isEqualTo("UP");
     }
 
     @Test
