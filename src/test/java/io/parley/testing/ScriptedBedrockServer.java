@@ -141,7 +141,7 @@ public final class ScriptedBedrockServer
                 exchange.sendResponseHeaders(200, 1 << 20);
                 exchange.getResponseBody().write("{\"output\":".getBytes(StandardCharsets.UTF_8));
                 exchange.getResponseBody().flush();
-                request.firstByteWritten();
+                request.markFirstByte();
             }
         }
     }
