@@ -239,7 +239,7 @@ final class BedrockWire {
     private static void write(OutputStream out, RecordedBedrockRequest request, byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
-        request.firstByteWritten();
+        request.markFirstByte();
     }
 
     private ObjectNode textDelta(int index, String text) {

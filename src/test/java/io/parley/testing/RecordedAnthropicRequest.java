@@ -2,17 +2,16 @@ package io.parley.testing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One request {@link ScriptedAnthropicServer} received, as it arrived, with when it arrived and when the first
- * byte of its answer went out ({@link System#nanoTime()}), for benchmarks. Thread-safe: everything but the first
- * byte's time is fixed on arrival.
+ * One request {@link ScriptedAnthropicServer} received, as it arrived, with when it arrived (before its body was read)
+ * and when the first byte of its answer went out ({@link System#nanoTime()}), for benchmarks. Thread-safe: everything
+ * but the first byte's time is fixed on arrival.
  */
-public final class RecordedAnthropicRequest {
+public final class RecordedAnthropicRequest extends RecordedRequest {
 
     /** One entry of {@code messages}: its role and its content blocks (a string content becomes one text block). */
     public record Message(String role, List<JsonNode> content) {
@@ -38,24 +37,12 @@ public final class RecordedAnthropicRequest {
         }
     }
 
-    private final String method;
     private final String path;
-    private final Map<String, List<String>> headers;
-    private final JsonNode body;
-    private final long receivedAtNanos;
-    private volatile long firstByteAtNanos = -1;
 
     RecordedAnthropicRequest(
             String method, String path, Map<String, List<String>> headers, JsonNode body, long receivedAtNanos) {
-        this.method = method;
+        super(method, headers, body, receivedAtNanos);
         this.path = path;
-        this.headers = Map.copyOf(headers);
-        this.body = body;
-        this.receivedAtNanos = receivedAtNanos;
-    }
-
-    public String method() {
-        return method;
     }
 
     /** The request path, e.g. {@code /v1/messages}. */
@@ -63,40 +50,9 @@ public final class RecordedAnthropicRequest {
         return path;
     }
 
-    /** Header values by lower-cased name. */
-    public Map<String, List<String>> headers() {
-        return headers;
-    }
-
-    public Optional<String> header(String name) {
-        return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()).stream()
-                .findFirst();
-    }
-
-    /** The parsed JSON body; a missing node when it was not JSON. */
-    public JsonNode body() {
-        return body;
-    }
-
-    /** The body as JSON text. */
-    public String bodyText() {
-        return body.toString();
-    }
-
-    /** {@link System#nanoTime()} when the request reached the server. */
-    public long receivedAtNanos() {
-        return receivedAtNanos;
-    }
-
     /** {@link System#nanoTime()} when the first byte of the answer's body was written and flushed; -1 before. */
     public long firstByteAtNanos() {
-        return firstByteAtNanos;
-    }
-
-    void markFirstByte() {
-        if (firstByteAtNanos < 0) {
-            firstByteAtNanos = System.nanoTime();
-        }
+        return firstByte().orElse(-1);
     }
 
     /** The {@code x-api-key} header, when one was sent. */
@@ -105,20 +61,20 @@ public final class RecordedAnthropicRequest {
     }
 
     public String model() {
-        return body.path("model").asString("");
+        return body().path("model").asString("");
     }
 
     public boolean stream() {
-        return body.path("stream").asBoolean(false);
+        return body().path("stream").asBoolean(false);
     }
 
     public int maxTokens() {
-        return body.path("max_tokens").asInt(0);
+        return body().path("max_tokens").asInt(0);
     }
 
     /** The {@code system} text blocks, in order (a string {@code system} is one block). */
     public List<String> system() {
-        JsonNode system = body.path("system");
+        JsonNode system = body().path("system");
         if (system.isString()) {
             return List.of(system.stringValue());
         }
@@ -132,7 +88,7 @@ public final class RecordedAnthropicRequest {
     /** The {@code messages}, in order. */
     public List<Message> messages() {
         List<Message> messages = new ArrayList<>();
-        for (JsonNode message : body.path("messages")) {
+        for (JsonNode message : body().path("messages")) {
             JsonNode content = message.path("content");
             List<JsonNode> blocks = new ArrayList<>();
             if (content.isArray()) {
@@ -157,6 +113,6 @@ public final class RecordedAnthropicRequest {
 
     @Override
     public String toString() {
-        return method + " " + path + " " + bodyText();
+        return method() + " " + path + " " + bodyText();
     }
 }

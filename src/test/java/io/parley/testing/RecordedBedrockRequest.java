@@ -2,29 +2,23 @@ package io.parley.testing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One request {@link ScriptedBedrockServer} received, as it arrived. Immutable except for {@link #firstByteAtNanos()},
- * which the server sets once it has written the answer's first byte.
+ * One request {@link ScriptedBedrockServer} received, as it arrived, with when it arrived (before its body was read).
+ * Immutable except for {@link #firstByteAtNanos()}, which the server sets once it has written the answer's first byte.
  */
-public final class RecordedBedrockRequest {
+public final class RecordedBedrockRequest extends RecordedRequest {
 
     /** One entry of {@code messages}: its role and the text of its {@code text} blocks, joined. */
     public record Message(String role, String text) {}
 
-    private final String method;
     private final String rawPath;
     private final String modelId;
     private final String operation;
     private final String protocol;
-    private final Map<String, List<String>> headers;
-    private final JsonNode body;
-    private final long receivedAtNanos;
-    private volatile long firstByteAtNanos;
 
     RecordedBedrockRequest(
             String method,
@@ -35,18 +29,11 @@ public final class RecordedBedrockRequest {
             Map<String, List<String>> headers,
             JsonNode body,
             long receivedAtNanos) {
-        this.method = method;
+        super(method, headers, body, receivedAtNanos);
         this.rawPath = rawPath;
         this.modelId = modelId;
         this.operation = operation;
         this.protocol = protocol;
-        this.headers = Map.copyOf(headers);
-        this.body = body;
-        this.receivedAtNanos = receivedAtNanos;
-    }
-
-    public String method() {
-        return method;
     }
 
     /** The path as sent, still URL-encoded, e.g. {@code /model/meta.llama3-3-70b-instruct-v1%3A0/converse-stream}. */
@@ -73,50 +60,20 @@ public final class RecordedBedrockRequest {
         return protocol;
     }
 
-    /** Header values by lower-cased name. */
-    public Map<String, List<String>> headers() {
-        return headers;
-    }
-
-    public Optional<String> header(String name) {
-        return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()).stream()
-                .findFirst();
-    }
-
     /** The SigV4 Authorization header, e.g. {@code AWS4-HMAC-SHA256 Credential=AKIA…/20260101/us-east-1/bedrock/…}. */
     public Optional<String> authorization() {
         return header("authorization");
     }
 
-    /** The parsed JSON body; a missing node when it was not JSON. */
-    public JsonNode body() {
-        return body;
-    }
-
-    public String bodyText() {
-        return body.toString();
-    }
-
-    /** {@code System.nanoTime()} when the request arrived. */
-    public long receivedAtNanos() {
-        return receivedAtNanos;
-    }
-
     /** {@code System.nanoTime()} when the first byte of the answer's body was written and flushed; 0 before. */
     public long firstByteAtNanos() {
-        return firstByteAtNanos;
-    }
-
-    void firstByteWritten() {
-        if (firstByteAtNanos == 0) {
-            firstByteAtNanos = System.nanoTime();
-        }
+        return firstByte().orElse(0);
     }
 
     /** The texts of the {@code system} blocks, in order. */
     public List<String> system() {
         List<String> texts = new ArrayList<>();
-        for (JsonNode block : body.path("system")) {
+        for (JsonNode block : body().path("system")) {
             texts.add(block.path("text").asString(""));
         }
         return texts;
@@ -125,7 +82,7 @@ public final class RecordedBedrockRequest {
     /** The {@code messages}, in order. */
     public List<Message> messages() {
         List<Message> messages = new ArrayList<>();
-        for (JsonNode message : body.path("messages")) {
+        for (JsonNode message : body().path("messages")) {
             StringBuilder text = new StringBuilder();
             for (JsonNode block : message.path("content")) {
                 text.append(block.path("text").asString(""));
@@ -146,6 +103,6 @@ public final class RecordedBedrockRequest {
 
     @Override
     public String toString() {
-        return method + " " + rawPath + " (" + protocol + ")";
+        return method() + " " + rawPath + " (" + protocol + ")";
     }
 }

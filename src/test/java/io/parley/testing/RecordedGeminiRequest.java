@@ -2,7 +2,6 @@ package io.parley.testing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -12,10 +11,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One request {@link ScriptedGeminiServer} received, as it arrived, with when it arrived and when the first byte of
- * its answer left. Immutable but for {@link #firstByteAtNanos()}, which the server sets once while answering.
+ * One request {@link ScriptedGeminiServer} received, as it arrived, with when it arrived (its body read) and when the
+ * first byte of its answer left. Immutable but for {@link #firstByteAtNanos()}, which the server sets once while
+ * answering.
  */
-public final class RecordedGeminiRequest {
+public final class RecordedGeminiRequest extends RecordedRequest {
 
     private static final Pattern MODEL_PATH = Pattern.compile("/(v1beta|v1)/models/([^/:]+):([A-Za-z]+)");
 
@@ -31,14 +31,8 @@ public final class RecordedGeminiRequest {
         }
     }
 
-    private final String method;
     private final String path;
     private final @Nullable String query;
-    private final Map<String, List<String>> headers;
-    private final JsonNode body;
-    private final long receivedAtNanos;
-    private volatile long firstByteAtNanos;
-    private volatile boolean answered;
 
     RecordedGeminiRequest(
             String method,
@@ -47,16 +41,9 @@ public final class RecordedGeminiRequest {
             Map<String, List<String>> headers,
             JsonNode body,
             long receivedAtNanos) {
-        this.method = method;
+        super(method, headers, body, receivedAtNanos);
         this.path = path;
         this.query = query;
-        this.headers = Map.copyOf(headers);
-        this.body = body;
-        this.receivedAtNanos = receivedAtNanos;
-    }
-
-    public String method() {
-        return method;
     }
 
     /** The request path, e.g. {@code /v1beta/models/gemini-test:streamGenerateContent}. */
@@ -69,41 +56,9 @@ public final class RecordedGeminiRequest {
         return query == null ? "" : query;
     }
 
-    /** Header values by lower-cased name. */
-    public Map<String, List<String>> headers() {
-        return headers;
-    }
-
-    public Optional<String> header(String name) {
-        return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()).stream()
-                .findFirst();
-    }
-
-    /** The parsed JSON body; a missing node when the body was not JSON. */
-    public JsonNode body() {
-        return body;
-    }
-
-    /** The body as JSON text. */
-    public String bodyText() {
-        return body.toString();
-    }
-
-    /** {@link System#nanoTime()} when the request had arrived (its body read). */
-    public long receivedAtNanos() {
-        return receivedAtNanos;
-    }
-
     /** {@link System#nanoTime()} when the first byte of the response body was written and flushed, once it was. */
     public OptionalLong firstByteAtNanos() {
-        return answered ? OptionalLong.of(firstByteAtNanos) : OptionalLong.empty();
-    }
-
-    void markFirstByte() {
-        if (!answered) {
-            firstByteAtNanos = System.nanoTime();
-            answered = true;
-        }
+        return firstByte();
     }
 
     /** The API key as Gemini takes it: the {@code x-goog-api-key} header, or a {@code key} query parameter. */
@@ -140,7 +95,7 @@ public final class RecordedGeminiRequest {
     /** The texts of {@code systemInstruction.parts}, in order. */
     public List<String> systemTexts() {
         List<String> texts = new ArrayList<>();
-        for (JsonNode part : body.path("systemInstruction").path("parts")) {
+        for (JsonNode part : body().path("systemInstruction").path("parts")) {
             texts.add(part.path("text").asString(""));
         }
         return texts;
@@ -149,7 +104,7 @@ public final class RecordedGeminiRequest {
     /** The {@code contents}, in order. */
     public List<Turn> contents() {
         List<Turn> turns = new ArrayList<>();
-        for (JsonNode content : body.path("contents")) {
+        for (JsonNode content : body().path("contents")) {
             List<JsonNode> parts = new ArrayList<>();
             content.path("parts").forEach(parts::add);
             turns.add(new Turn(content.path("role").asString(""), List.copyOf(parts)));
@@ -159,7 +114,7 @@ public final class RecordedGeminiRequest {
 
     /** {@code generationConfig.maxOutputTokens}, or 0 when not set. */
     public int maxOutputTokens() {
-        return body.path("generationConfig").path("maxOutputTokens").asInt(0);
+        return body().path("generationConfig").path("maxOutputTokens").asInt(0);
     }
 
     /** The text of the last user turn's text parts, or "" when it has none. */
