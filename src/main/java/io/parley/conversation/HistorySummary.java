@@ -28,6 +28,9 @@ public record HistorySummary(long throughSeq, String text, Instant at) {
         return throughSeq == 0;
     }
 
+    /** What the framing {@link #appendTo} adds around the summary costs at most, in tokens. */
+    static final int FRAMING_TOKENS = 40;
+
     /**
      * The organization's prompt followed by this summary, as the model gets it. The summary quotes the customer, so
      * it is framed as a record, not as instructions, and cannot close its own block.

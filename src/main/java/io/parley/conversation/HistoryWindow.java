@@ -19,6 +19,15 @@ final class HistoryWindow {
 
     private HistoryWindow() {}
 
+    /**
+     * Tokens left for the history once the prompt and the summary are in. The two are counted apart: each is the same
+     * String turn after turn, so its count is cached ({@link Tokens}), where their concatenation is new every turn.
+     */
+    static int budget(int historyTokens, String prompt, HistorySummary summary) {
+        int summaryTokens = summary.isEmpty() ? 0 : Tokens.count(summary.text()) + HistorySummary.FRAMING_TOKENS;
+        return Math.max(0, historyTokens - Tokens.count(prompt) - summaryTokens);
+    }
+
     /** What a message costs in the model's input: its text and the markers around it. */
     static int tokens(String text) {
         return Tokens.count(text) + Tokens.PER_MESSAGE;

@@ -71,7 +71,7 @@ final class Rehearsals {
             OrganizationId organization, ProfileVersion profile, List<ChatMessage> history, String message) {
         List<ChatMessage> messages = new ArrayList<>(history);
         messages.add(ChatMessage.customer(message));
-        long budget = Math.max(0, settings.historyTokens() - Tokens.count(profile.prompt()));
+        long budget = HistoryWindow.budget(settings.historyTokens(), profile.prompt(), HistorySummary.NONE);
         while (messages.size() > 1
                 && Tokens.countInput(ModelRequest.of(
                                         organization,

@@ -83,7 +83,7 @@ final class Summarizer {
     void refreshIfDue(LiveConversation live, ProfileVersion profile) {
         HistorySummary current = live.summary();
         List<Message> dialogue = dialogue(live.snapshot(), current.throughSeq());
-        int budget = Math.max(0, settings.historyTokens() - Tokens.count(current.appendTo(profile.prompt())));
+        int budget = HistoryWindow.budget(settings.historyTokens(), profile.prompt(), current);
         long cut = cut(dialogue, budget, settings.recentMessages());
         if (cut <= current.throughSeq()) {
             return;

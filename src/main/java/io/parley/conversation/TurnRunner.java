@@ -1,7 +1,6 @@
 package io.parley.conversation;
 
 import io.parley.llm.ChatMessage;
-import io.parley.llm.Tokens;
 import io.parley.tenant.BusinessProfile;
 import io.parley.tenant.OrganizationId;
 import io.parley.tenant.ProfileVersion;
@@ -104,7 +103,10 @@ final class TurnRunner {
             profile = profiles.current(organization);
             String prompt = input.summary().appendTo(profile.prompt());
             List<ChatMessage> history = HistoryWindow.fit(
-                    input.context(), input.question(), input.summary().throughSeq(), historyBudget(prompt));
+                    input.context(),
+                    input.question(),
+                    input.summary().throughSeq(),
+                    HistoryWindow.budget(settings.historyTokens(), profile.prompt(), input.summary()));
             outcome =
                     loop.run(organization, prompt, profile.profile(), history, new StreamedText(target(live), metrics));
         } catch (RuntimeException e) {
@@ -134,11 +136,6 @@ final class TurnRunner {
         if (profile != null && settings.summarize()) {
             summarizer.refreshIfDue(live, profile);
         }
-    }
-
-    /** Tokens left for the history once the system prompt is in. */
-    int historyBudget(String systemPrompt) {
-        return Math.max(0, settings.historyTokens() - Tokens.count(systemPrompt));
     }
 
     private static StreamedText.Target target(LiveConversation live) {

@@ -1,5 +1,7 @@
 package io.parley.llm;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
@@ -9,8 +11,19 @@ import com.knuddels.jtokkit.api.EncodingType;
  * report its own count: history budgets, summaries, and usage of servers that stay silent. Other model families
  * tokenize differently, so counts are close rather than exact (within about 10% for English prose on Llama 3 and
  * Claude); a provider's own count always wins. Thread-safe; the encoding loads once, on first use.
+ *
+ * <p>Tokenizing is not cheap (about 20 µs for a short message, 300 µs for a 3 KB prompt on our build machine), and
+ * every turn counts the same prompt and the same recent messages again. Counts of longer texts are therefore kept
+ * per String instance (identity, weakly held): a message or prompt held in memory is tokenized once, and its count
+ * goes when it does.
  */
 public final class Tokens {
+
+    /** Shorter texts cost less to count than to look up. */
+    private static final int CACHE_FROM_LENGTH = 48;
+
+    private static final Cache<String, Integer> COUNTS =
+            Caffeine.newBuilder().weakKeys().maximumSize(200_000).build();
 
     /** What each message costs beyond its text on chat-completion APIs (role markers and separators). */
     public static final int PER_MESSAGE = 4;
@@ -23,7 +36,10 @@ public final class Tokens {
 
     /** Tokens in {@code text}. */
     public static int count(String text) {
-        return text.isEmpty() ? 0 : Holder.ENCODING.countTokensOrdinary(text);
+        if (text.length() < CACHE_FROM_LENGTH) {
+            return text.isEmpty() ? 0 : Holder.ENCODING.countTokensOrdinary(text);
+        }
+        return COUNTS.get(text, Holder.ENCODING::countTokensOrdinary);
     }
 
     /** Tokens a request sends: its system prompt, passages, tools and messages. */

@@ -13,14 +13,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes ledger rows behind the callers, in batches, on one thread of its own, so that recording a call never waits
- * for the database. While the database is away rows wait (up to {@link #CAPACITY}, then the oldest are dropped and
- * counted in {@code parley.usage.dropped}); a process killed outright loses the rows not yet written, at most a
+ * for the database. While the database is away rows wait (up to {@link #CAPACITY}, then new ones are dropped and
+ * counted in {@code parley.usage.dropped}; the oldest are kept, so a month's first rows survive); a process killed outright loses the rows not yet written, at most a
  * fraction of a second of calls in normal running. Closing it writes what waits. Thread-safe.
  */
 final class LedgerWriter implements AutoCloseable {
@@ -29,11 +30,19 @@ final class LedgerWriter implements AutoCloseable {
     private static final int CAPACITY = 100_000;
     private static final int BATCH = 500;
     private static final Duration RETRY = Duration.ofSeconds(1);
+    /**
+     * How long the first row of a batch waits for others: a row per reply written one transaction each competed with
+     * the message journal's commits (H2 has one writer); gathered for a moment, a busy server writes a few dozen per
+     * transaction. Budgets and views read rows not yet written from memory, so nobody waits for this.
+     */
+    private static final Duration LINGER = Duration.ofMillis(100);
 
     private final UsageStore store;
     private final LinkedBlockingDeque<ModelCall> queue = new LinkedBlockingDeque<>(CAPACITY);
     /** The batch being written: still counted as pending until it is stored. */
     private volatile List<ModelCall> writing = List.of();
+    /** Wakes the writer when rows arrive. */
+    private final Semaphore arrived = new Semaphore(0);
 
     private final Counter dropped;
     private final Thread thread;
@@ -52,10 +61,10 @@ final class LedgerWriter implements AutoCloseable {
     }
 
     void offer(ModelCall call) {
-        while (!queue.offerLast(call)) {
-            if (queue.pollFirst() != null) {
-                dropped.increment();
-            }
+        if (queue.offerLast(call)) {
+            arrived.release();
+        } else {
+            dropped.increment();
         }
     }
 
@@ -91,14 +100,26 @@ final class LedgerWriter implements AutoCloseable {
     private void run() {
         while (!closing || !queue.isEmpty()) {
             try {
-                ModelCall first = queue.pollFirst(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                if (queue.isEmpty() && !arrived.tryAcquire(200, TimeUnit.MILLISECONDS)) {
                     continue;
                 }
+                arrived.drainPermits();
+                if (queue.isEmpty()) {
+                    continue;
+                }
+                if (!closing) {
+                    // Rows stay in the queue while they gather, so pending() still sees every one of them.
+                    Thread.sleep(LINGER);
+                }
                 List<ModelCall> batch = new ArrayList<>(BATCH);
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
-                writing = batch;
+                for (var it = queue.iterator(); it.hasNext() && batch.size() < BATCH; ) {
+                    batch.add(it.next());
+                }
+                writing = List.copyOf(batch);
+                // This thread alone takes from the queue, so its head is exactly the batch just copied.
+                for (int i = 0; i < batch.size(); i++) {
+                    queue.pollFirst();
+                }
                 write(batch);
                 writing = List.of();
             } catch (InterruptedException e) {
