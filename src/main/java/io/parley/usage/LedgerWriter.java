@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes ledger rows behind the callers, in batches, on one thread of its own, so that recording a call never waits
- * for the database. While the database is away rows wait (up to {@link #CAPACITY}, then new ones are dropped and
- * counted in {@code parley.usage.dropped}; the oldest are kept, so a month's first rows survive); a process killed outright loses the rows not yet written, at most a
+ * for the database. While the database is away rows wait (up to {@link #CAPACITY}; past that new ones are dropped and
+ * counted in {@code parley.usage.dropped}); a process killed outright loses the rows not yet written, at most a
  * fraction of a second of calls in normal running. Closing it writes what waits. Thread-safe.
  */
 final class LedgerWriter implements AutoCloseable {
