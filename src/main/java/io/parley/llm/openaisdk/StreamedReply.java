@@ -7,18 +7,20 @@ import io.parley.llm.ModelReply.FinishReason;
 import io.parley.llm.ModelReply.Usage;
 import io.parley.llm.ToolCall;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Puts a reply together from the SDK's streamed chunks, on the caller's thread: each piece of content goes to the
  * sink as it is accepted; tool calls are assembled from their {@code tool_calls} fragments by index.
  *
- * <p>The SDK's own {@code ChatCompletionAccumulator} is not used: it fails on a tool call without an id (some
- * compatible servers send none; we invent {@code call_<index>}), drops the choices of a chunk that also carries
- * {@code usage}, and refuses any chunk after the finish reason. Fields are read leniently ({@code _field().asKnown()}):
+ * <p>The SDK's own {@code ChatCompletionAccumulator} is not used: it leaves a tool call without an id unreadable
+ * (some compatible servers send none; we invent {@code call_<n>}), fails on one without an index (Ollama before 0.4.7), merges calls
+ * that share an index (Ollama today), and drops the choices of a chunk that also carries {@code usage} (llama.cpp's
+ * server before mid-2025, vLLM's continuous usage stats). Fields are read leniently ({@code _field().asKnown()}):
  * a compatible server that leaves one out, or sends an odd type, costs that field, not the reply. Not thread-safe:
  * one instance per call.
  */
@@ -34,7 +36,10 @@ final class StreamedReply {
 
     private final DeltaSink sink;
     private final StringBuilder text = new StringBuilder();
-    private final TreeMap<Long, PartialCall> calls = new TreeMap<>();
+    /** Calls in the order they began, and the one each index is currently filling. */
+    private final List<PartialCall> calls = new ArrayList<>();
+
+    private final Map<Long, PartialCall> byIndex = new HashMap<>();
     private @Nullable String finishReason;
     private @Nullable String model;
     private @Nullable Usage usage;
@@ -72,17 +77,27 @@ final class StreamedReply {
             sink.onDelta(content.get());
         }
         for (var fragment : delta._toolCalls().asKnown().orElse(List.of())) {
+            // Ollama before 0.4.7 sent no index; later versions send index 0 for every one of several calls, each
+            // whole and with its own id. A fragment with another id than its index's call begins a new call.
             long index = fragment._index().asKnown().orElse((long) calls.size());
-            calls.computeIfAbsent(index, i -> new PartialCall()).add(fragment);
+            Optional<String> fragmentId = fragment._id().asKnown().filter(id -> !id.isEmpty());
+            PartialCall call = byIndex.get(index);
+            if (call == null || (fragmentId.isPresent() && call.id != null && !call.id.equals(fragmentId.get()))) {
+                call = new PartialCall();
+                calls.add(call);
+                byIndex.put(index, call);
+            }
+            call.add(fragment);
         }
     }
 
     private List<ToolCall> toolCalls() {
         List<ToolCall> assembled = new ArrayList<>(calls.size());
-        calls.forEach((index, call) -> {
-            String id = call.id != null ? call.id : "call_" + index;
+        for (int i = 0; i < calls.size(); i++) {
+            PartialCall call = calls.get(i);
+            String id = call.id != null ? call.id : "call_" + i;
             assembled.add(new ToolCall(id, call.name.toString(), call.arguments.toString()));
-        });
+        }
         return assembled;
     }
 
@@ -110,7 +125,7 @@ final class StreamedReply {
 
     /** True when a tool call came without a name, which no tool can answer. */
     boolean hasNamelessCall() {
-        return calls.values().stream().anyMatch(call -> call.name.isEmpty());
+        return calls.stream().anyMatch(call -> call.name.isEmpty());
     }
 
     /** One tool call as its fragments arrive. */

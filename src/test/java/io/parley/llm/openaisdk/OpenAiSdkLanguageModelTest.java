@@ -110,6 +110,20 @@ class OpenAiSdkLanguageModelTest extends LanguageModelContract {
     }
 
     @Test
+    void sendsEachModelsOwnKeyThoughTheyShareOneClient() {
+        client.model("other", server.baseUrl(), "sk-other", "gpt-test").generate(ask("Other"), DeltaSink.IGNORE);
+        client.model("local", server.baseUrl(), null, "llama").generate(ask("None"), DeltaSink.IGNORE);
+        model.generate(ask("Mine"), DeltaSink.IGNORE);
+
+        List<RecordedOpenAiRequest> received = server.requests();
+        assertThat(received.get(0).authorization()).contains("Bearer sk-other");
+        assertThat(received.get(1).authorization()).isEmpty();
+        assertThat(received.get(2).authorization()).contains("Bearer " + KEY);
+        assertThat(received).allSatisfy(request -> assertThat(request.header("x-parley-no-key"))
+                .isEmpty());
+    }
+
+    @Test
     void toleratesATrailingSlashInTheBaseUrl() {
         var slashed = client.model("openai", URI.create(server.baseUrl() + "/"), KEY, "gpt-test");
 
