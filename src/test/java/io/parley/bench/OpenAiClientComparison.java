@@ -113,16 +113,12 @@ public final class OpenAiClientComparison {
                 var handWritten = new OpenAiClient();
                 var sdk = new OpenAiSdkModels()) {
             scripted.respondWith(received -> reply);
-            List<Client> onTimed = List.of(
-                    new Client("hand-written", handWritten.model("hand", timed.baseUrl(), KEY, "bench-model")),
-                    new Client("sdk", sdk.model("sdk", timed.baseUrl(), KEY, "bench-model")));
+            List<Client> onTimed = clients(handWritten, sdk, timed.baseUrl());
             firstDelta(onTimed, timed, request, warmup, block);
             System.gc();
             report.put("firstDelta", firstDelta(onTimed, timed, request, calls, block));
 
-            List<Client> onScripted = List.of(
-                    new Client("hand-written", handWritten.model("hand", scripted.baseUrl(), KEY, "bench-model")),
-                    new Client("sdk", sdk.model("sdk", scripted.baseUrl(), KEY, "bench-model")));
+            List<Client> onScripted = clients(handWritten, sdk, scripted.baseUrl());
             throughput(onScripted, request, warmup, block);
             System.gc();
             report.put("throughput", throughput(onScripted, request, throughputCalls, block));
@@ -130,6 +126,73 @@ public final class OpenAiClientComparison {
         report.put("loadAfter", loadAverage());
         System.out.println("load after: " + loadAverage());
         write();
+    }
+
+    /**
+     * The two adapters, and with {@code direct=true} (the default) a third: the SDK called the way its README shows, on
+     * the caller's thread, without the adapter's hand-over to the caller's thread, deadline or interrupt handling. It
+     * is no adapter Parley could use; it tells how much of the SDK adapter's time is the SDK's and how much the
+     * adapter's.
+     */
+    private List<Client> clients(OpenAiClient handWritten, OpenAiSdkModels sdk, java.net.URI baseUrl) {
+        List<Client> clients = new java.util.ArrayList<>(List.of(
+                new Client("hand-written", handWritten.model("hand", baseUrl, KEY, "bench-model")),
+                new Client("sdk", sdk.model("sdk", baseUrl, KEY, "bench-model"))));
+        if (Boolean.parseBoolean(settings.get("direct", "true"))) {
+            clients.add(new Client("sdk-direct", new DirectSdk(baseUrl)));
+        }
+        return clients;
+    }
+
+    /** See {@link #clients}. Text only: enough for the benchmark's plain replies. */
+    private static final class DirectSdk implements LanguageModel {
+        private final com.openai.client.OpenAIClient client;
+
+        DirectSdk(java.net.URI baseUrl) {
+            client = com.openai.client.okhttp.OpenAIOkHttpClient.builder()
+                    .baseUrl(baseUrl.toString())
+                    .apiKey(KEY)
+                    .maxRetries(0)
+                    .build();
+        }
+
+        @Override
+        public String id() {
+            return "sdk-direct";
+        }
+
+        @Override
+        public io.parley.llm.ModelCapabilities capabilities() {
+            return io.parley.llm.ModelCapabilities.STREAMING_WITH_TOOLS;
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public ModelReply generate(ModelRequest request, DeltaSink sink) {
+            var params = com.openai.models.chat.completions.ChatCompletionCreateParams.builder()
+                    .model("bench-model")
+                    .addSystemMessage(request.systemPrompt())
+                    .addUserMessage(request.question())
+                    .maxTokens(request.maxOutputTokens())
+                    .streamOptions(com.openai.models.chat.completions.ChatCompletionStreamOptions.builder()
+                            .includeUsage(true)
+                            .build())
+                    .build();
+            StringBuilder text = new StringBuilder();
+            try (var stream = client.chat().completions().createStreaming(params)) {
+                stream.stream().forEach(chunk -> {
+                    if (!chunk.choices().isEmpty()) {
+                        chunk.choices().getFirst().delta().content().ifPresent(piece -> {
+                            if (!piece.isEmpty()) {
+                                text.append(piece);
+                                sink.onDelta(piece);
+                            }
+                        });
+                    }
+                });
+            }
+            return ModelReply.text(text.toString(), ModelReply.Usage.NONE, "sdk-direct", "bench-model");
+        }
     }
 
     /**
