@@ -21,6 +21,7 @@ import io.parley.llm.ModelRequest;
 import io.parley.llm.Tokens;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,12 +30,14 @@ import java.util.concurrent.TimeUnit;
  * A model behind an OpenAI-compatible {@code POST /chat/completions}, always streamed, through the SDK's blocking
  * client.
  *
- * <p>The SDK reads the stream on a virtual thread of its own and hands each chunk over through a queue; the caller's
- * thread takes them, calls the sink and waits no longer than the request's timeout. The SDK's blocking reads cannot be
- * interrupted from the caller's thread (OkHttp on a platform thread ignores interrupts), so when the caller gives up,
- * at the deadline or when interrupted, it interrupts the reading thread, whose socket a virtual thread's interrupt
- * closes. OkHttp's own call timeout, a second later, is only a backstop. Interrupting the caller aborts the call with
- * {@link Kind#UNAVAILABLE} and keeps its interrupt flag. Thread-safe.
+ * <p>A caller on a virtual thread (as Parley's are) reads the stream itself: interrupting a virtual thread closes the
+ * socket it is blocked on, and OkHttp's call timeout, set to the request's, closes the stream at the deadline. On a
+ * platform thread, whose blocking reads OkHttp does not let an interrupt stop, the SDK reads on a virtual thread of
+ * its own and hands each chunk over through a queue; the caller takes them, calls the sink and waits no longer than
+ * the request's timeout, and when it gives up, at the deadline or when interrupted, it interrupts the reading
+ * thread. OkHttp's call timeout, a second later there, is only a backstop. Either way the sink is called on the
+ * caller's thread, and interrupting the caller aborts the call with {@link Kind#UNAVAILABLE} and keeps its interrupt
+ * flag. Thread-safe.
  */
 final class OpenAiSdkLanguageModel implements LanguageModel {
 
@@ -74,7 +77,10 @@ final class OpenAiSdkLanguageModel implements LanguageModel {
         }
         long deadline = System.nanoTime() + request.timeout().toNanos();
         ChatCompletionCreateParams params = ChatParams.of(model, request, json);
-        var reading = new Reading(params, options(request.timeout()));
+        if (Thread.currentThread().isVirtual()) {
+            return generateHere(request, params, sink, deadline);
+        }
+        var reading = new Reading(params, options(request.timeout(), BACKSTOP));
         Thread reader = Thread.ofVirtual().name("parley-openai-sdk-reader").start(reading);
         var reply = new StreamedReply(sink);
         boolean ended = false;
@@ -103,6 +109,49 @@ final class OpenAiSdkLanguageModel implements LanguageModel {
         }
     }
 
+    /**
+     * Reads the stream on the caller's own virtual thread, saving the hand-over: an interrupt closes a virtual
+     * thread's socket, so the blocking read stops as the contract asks, and OkHttp's call timeout, set to the
+     * request's, closes the stream at the deadline.
+     */
+    private ModelReply generateHere(
+            ModelRequest request, ChatCompletionCreateParams params, DeltaSink sink, long deadline) {
+        var reply = new StreamedReply(piece -> {
+            try {
+                sink.onDelta(piece);
+            } catch (RuntimeException e) {
+                throw new SinkFailed(e);
+            }
+        });
+        boolean answered = false;
+        try (StreamResponse<ChatCompletionChunk> stream =
+                client.chat().completions().createStreaming(params, options(request.timeout(), Duration.ZERO))) {
+            answered = true;
+            Iterator<ChatCompletionChunk> chunks = stream.stream().iterator();
+            while (chunks.hasNext()) {
+                reply.accept(chunks.next());
+            }
+        } catch (SinkFailed e) {
+            throw e.failure;
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw interrupted();
+            }
+            throw failure(new Event.Failed(e, answered), deadline);
+        }
+        return finish(request, reply);
+    }
+
+    /** Carries the sink's own failure past the SDK's, to be rethrown as it was. */
+    private static final class SinkFailed extends RuntimeException {
+        final RuntimeException failure;
+
+        SinkFailed(RuntimeException failure) {
+            super(null, null, false, false);
+            this.failure = failure;
+        }
+    }
+
     private ModelReply finish(ModelRequest request, StreamedReply reply) {
         if (!reply.finished()) {
             throw new ModelException(
@@ -122,9 +171,9 @@ final class OpenAiSdkLanguageModel implements LanguageModel {
                 result.model() != null ? result.model() : model);
     }
 
-    /** Whole-call timeouts a little past Parley's deadline; the connect timeout no longer than the call's. */
-    private static RequestOptions options(Duration timeout) {
-        Duration backstop = timeout.plus(BACKSTOP);
+    /** Whole-call timeouts {@code slack} past Parley's deadline; the connect timeout no longer than the call's. */
+    private static RequestOptions options(Duration timeout, Duration slack) {
+        Duration backstop = timeout.plus(slack);
         return RequestOptions.builder()
                 .timeout(Timeout.builder()
                         .connect(timeout.compareTo(CONNECT_TIMEOUT) < 0 ? timeout : CONNECT_TIMEOUT)

@@ -52,6 +52,10 @@ class OpenAiSdkLanguageModelTest extends LanguageModelContract {
         server.close();
     }
 
+    ScriptedOpenAiServer server() {
+        return server;
+    }
+
     @Override
     protected LanguageModel model() {
         return model;
