@@ -128,6 +128,13 @@ class OpenAiSdkLanguageModelTest extends LanguageModelContract {
     }
 
     @Test
+    void warmsUpWithoutCallingAnyServer() {
+        assertThat(client.warmUp()).isTrue();
+
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
     void toleratesATrailingSlashInTheBaseUrl() {
         var slashed = client.model("openai", URI.create(server.baseUrl() + "/"), KEY, "gpt-test");
 
