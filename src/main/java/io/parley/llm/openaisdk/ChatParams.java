@@ -17,6 +17,7 @@ import io.parley.llm.PassageBlock;
 import io.parley.llm.Tool;
 import io.parley.llm.ToolCall;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the SDK's {@code POST /chat/completions} parameters: the system prompt first, the passages as a second system
@@ -29,6 +30,11 @@ final class ChatParams {
             ChatCompletionStreamOptions.builder().includeUsage(true).build();
 
     private static final TypeReference<Map<String, JsonValue>> SCHEMA = new TypeReference<>() {};
+
+    /** Parsed schemas by their JSON text; cleared when full, which only many distinct tools would make it. */
+    private static final Map<String, FunctionParameters> PARSED = new ConcurrentHashMap<>();
+
+    private static final int MAX_PARSED = 256;
 
     private ChatParams() {}
 
@@ -81,13 +87,25 @@ final class ChatParams {
         return builder.build();
     }
 
-    /** The tool's JSON Schema as the SDK's open-ended object; {@link Tool} has checked it is a JSON object. */
+    /**
+     * The tool's JSON Schema as the SDK's open-ended object; {@link Tool} has checked it is a JSON object. Parsed once
+     * per schema: the same few tools go out with every request, and parsing them each time cost a tenth of a call.
+     */
     private static FunctionParameters parameters(Tool tool, JsonMapper json) {
+        FunctionParameters known = PARSED.get(tool.parameters());
+        if (known != null) {
+            return known;
+        }
         try {
             Map<String, JsonValue> schema = json.readValue(tool.parameters(), SCHEMA);
-            return FunctionParameters.builder()
+            FunctionParameters parsed = FunctionParameters.builder()
                     .putAllAdditionalProperties(schema)
                     .build();
+            if (PARSED.size() >= MAX_PARSED) {
+                PARSED.clear();
+            }
+            PARSED.put(tool.parameters(), parsed);
+            return parsed;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a tool's parameters are a JSON Schema object");
         }
