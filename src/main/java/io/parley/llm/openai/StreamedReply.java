@@ -1,4 +1,4 @@
-package io.parley.llm.openaisdk;
+package io.parley.llm.openai;
 
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.completions.CompletionUsage;

@@ -1,4 +1,4 @@
-package io.parley.llm.openaisdk;
+package io.parley.llm.openai;
 
 import static io.parley.testing.ModelRequests.ask;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class CompatibleServersTest {
 
     private final RawOpenAiStreamServer server = RawOpenAiStreamServer.start();
-    private final OpenAiSdkModels models = new OpenAiSdkModels();
+    private final OpenAiModels models = new OpenAiModels();
     private final LanguageModel model = models.model("local", server.baseUrl(), null, "llama3.2");
     private final ModelRequest request = ask("Where is my order W1?").withTools(List.of(ModelRequests.FIND_ORDER));
 

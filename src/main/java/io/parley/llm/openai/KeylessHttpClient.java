@@ -1,4 +1,4 @@
-package io.parley.llm.openaisdk;
+package io.parley.llm.openai;
 
 import com.openai.core.RequestOptions;
 import com.openai.core.http.HttpClient;
@@ -8,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Lets a model go without an {@code Authorization} header. The SDK requires a credential and always sends it as a
- * bearer token, but a local Ollama, vLLM or llama.cpp server runs without a key, and the hand-written client sends
- * no header when none is configured. A model without a key marks its requests with {@link #NO_KEY}; this strips the
- * marker and the placeholder token before the request leaves.
+ * bearer token, but a local Ollama, vLLM or llama.cpp server runs without a key, and a key must not be invented for
+ * it. A model without a key marks its requests with {@link #NO_KEY}; this strips the marker and the placeholder token
+ * before the request leaves.
  */
 final class KeylessHttpClient implements HttpClient {
 

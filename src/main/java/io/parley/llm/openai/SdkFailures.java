@@ -1,4 +1,4 @@
-package io.parley.llm.openaisdk;
+package io.parley.llm.openai;
 
 import com.openai.core.http.Headers;
 import com.openai.errors.OpenAIServiceException;
@@ -30,8 +30,8 @@ final class SdkFailures {
         int status = e.statusCode();
         String prefix = "provider '" + providerId + "' answered HTTP " + status;
         return switch (status) {
-            case 401, 403 -> new ModelException(Kind.MISCONFIGURED, prefix + ": check its api-key");
-            case 404 -> new ModelException(Kind.MISCONFIGURED, prefix + ": check its base-url and model");
+            case 401, 403 -> ModelException.badKey(prefix + ": check its api-key");
+            case 404 -> ModelException.unknownModel(prefix + ": check its base-url and model");
             case 408 -> new ModelException(Kind.TIMEOUT, prefix);
             case 429 -> new ModelException(Kind.RATE_LIMITED, prefix, retryAfter(e.headers(), clock), null);
             default -> {

@@ -1,4 +1,4 @@
-package io.parley.llm.openaisdk;
+package io.parley.llm.openai;
 
 import static io.parley.testing.ModelRequests.ask;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the stream on the caller's thread instead of handing chunks over from a thread of its own.
  */
 @ExtendWith(OnVirtualThreads.class)
-class OpenAiSdkOnVirtualThreadsTest extends OpenAiSdkLanguageModelTest {
+class OpenAiOnVirtualThreadsTest extends OpenAiLanguageModelTest {
 
     @Test
     void runsOnAVirtualThread() {

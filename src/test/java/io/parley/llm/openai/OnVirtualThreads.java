@@ -1,4 +1,4 @@
-package io.parley.llm.openaisdk;
+package io.parley.llm.openai;
 
 import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicReference;

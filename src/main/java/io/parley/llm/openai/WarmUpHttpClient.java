@@ -1,4 +1,4 @@
-package io.parley.llm.openaisdk;
+package io.parley.llm.openai;
 
 import com.openai.core.RequestOptions;
 import com.openai.core.http.Headers;

@@ -1,4 +1,4 @@
-package io.parley.llm.openaisdk;
+package io.parley.llm.openai;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.openai.client.OpenAIClient;
@@ -25,15 +25,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates models for OpenAI-compatible chat-completions servers (OpenAI, Ollama, vLLM, llama.cpp server) on OpenAI's
- * official Java SDK, the alternative to the hand-written {@code io.parley.llm.openai.OpenAiClient} with the same
- * meaning. All models share one SDK client and so one OkHttp connection pool; each model is a cheap
+ * official Java SDK. (It replaced Parley's own HTTP client, which was not faster to the first delta: see
+ * docs/benchmarks.md.) All models share one SDK client and so one OkHttp connection pool; each model is a cheap
  * {@code withOptions} view with its own base URL and key. Creating it starts a local warm-up call in the background
  * (see {@link WarmUpHttpClient}). Thread-safe. Close it when the application stops; the models
  * it created fail afterwards.
  */
-public final class OpenAiSdkModels implements AutoCloseable {
+public final class OpenAiModels implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(OpenAiSdkModels.class);
+    public static final URI OPENAI_BASE_URL = URI.create("https://api.openai.com/v1");
+    /** Ollama's OpenAI-compatible endpoint on its default port. */
+    public static final URI OLLAMA_BASE_URL = URI.create("http://localhost:11434/v1");
+
+    private static final Logger log = LoggerFactory.getLogger(OpenAiModels.class);
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** The SDK insists on a credential; each model replaces it with its key, or strips it when it has none. */
@@ -42,7 +46,7 @@ public final class OpenAiSdkModels implements AutoCloseable {
     private final OpenAIClient client;
     private final JsonMapper json = ObjectMappers.jsonMapper();
 
-    public OpenAiSdkModels() {
+    public OpenAiModels() {
         var http = new WarmUpHttpClient(new KeylessHttpClient(OkHttpClient.builder()
                 .timeout(Timeout.builder().connect(CONNECT_TIMEOUT).build())
                 .build()));
@@ -60,7 +64,7 @@ public final class OpenAiSdkModels implements AutoCloseable {
      */
     boolean warmUp() {
         OpenAIClient local = client.withOptions(options -> options.putHeader(WarmUpHttpClient.WARM_UP, "true"));
-        var warm = new OpenAiSdkLanguageModel("warm-up", local, "warm-up", json, Clock.systemUTC());
+        var warm = new OpenAiLanguageModel("warm-up", local, "warm-up", json, Clock.systemUTC());
         var request = new ModelRequest(
                 new OrganizationId("warm-up"),
                 "Warm up.",
@@ -104,7 +108,7 @@ public final class OpenAiSdkModels implements AutoCloseable {
                 options.putHeader(KeylessHttpClient.NO_KEY, "true");
             }
         });
-        return new OpenAiSdkLanguageModel(id, forModel, model, json, Clock.systemUTC());
+        return new OpenAiLanguageModel(id, forModel, model, json, Clock.systemUTC());
     }
 
     @Override
