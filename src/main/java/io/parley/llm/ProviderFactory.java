@@ -6,7 +6,7 @@ import io.parley.llm.anthropic.AnthropicModels;
 import io.parley.llm.bedrock.BedrockModels;
 import io.parley.llm.builtin.BuiltinLanguageModel;
 import io.parley.llm.gemini.GeminiModels;
-import io.parley.llm.openai.OpenAiModels;
+import io.parley.llm.openai.OpenAiClient;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.Set;
@@ -28,7 +28,7 @@ final class ProviderFactory implements AutoCloseable {
             ProviderType.GEMINI,
             ProviderType.BUILTIN);
 
-    private @Nullable OpenAiModels openAi;
+    private @Nullable OpenAiClient openAi;
     private @Nullable BedrockModels bedrock;
     private @Nullable AnthropicModels anthropic;
     private @Nullable GeminiModels gemini;
@@ -65,8 +65,8 @@ final class ProviderFactory implements AutoCloseable {
      */
     synchronized LanguageModel create(String id, Provider provider, String model, @Nullable String apiKey) {
         return switch (provider.type()) {
-            case OPENAI -> openAi().model(id, baseUrl(provider, OpenAiModels.OPENAI_BASE_URL), apiKey, model);
-            case OLLAMA -> openAi().model(id, baseUrl(provider, OpenAiModels.OLLAMA_BASE_URL), apiKey, model);
+            case OPENAI -> openAi().model(id, baseUrl(provider, OpenAiClient.OPENAI_BASE_URL), apiKey, model);
+            case OLLAMA -> openAi().model(id, baseUrl(provider, OpenAiClient.OLLAMA_BASE_URL), apiKey, model);
             case BEDROCK -> bedrock().model(id, provider.baseUrl(), provider.region(), model);
             case ANTHROPIC -> anthropic().model(id, provider.baseUrl(), requireKey(apiKey), model);
             case GEMINI -> gemini().model(id, provider.baseUrl(), requireKey(apiKey), model);
@@ -103,9 +103,9 @@ final class ProviderFactory implements AutoCloseable {
         return gemini;
     }
 
-    private OpenAiModels openAi() {
+    private OpenAiClient openAi() {
         if (openAi == null) {
-            openAi = new OpenAiModels();
+            openAi = new OpenAiClient();
         }
         return openAi;
     }

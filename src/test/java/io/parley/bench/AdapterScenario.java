@@ -5,7 +5,7 @@ import io.parley.llm.ModelRequest;
 import io.parley.llm.anthropic.AnthropicModels;
 import io.parley.llm.bedrock.BedrockModels;
 import io.parley.llm.gemini.GeminiModels;
-import io.parley.llm.openai.OpenAiModels;
+import io.parley.llm.openai.OpenAiClient;
 import io.parley.testing.ModelRequests;
 import io.parley.testing.ScriptedAnthropicServer;
 import io.parley.testing.ScriptedBedrockServer;
@@ -126,7 +126,7 @@ final class AdapterScenario {
     private static Rig openAi() {
         ScriptedOpenAiServer server =
                 ScriptedOpenAiServer.start().recording(false).timing(true);
-        OpenAiModels client = new OpenAiModels();
+        OpenAiClient client = new OpenAiClient();
         return rig(
                 client.model("openai", server.baseUrl(), "sk-bench", "gpt-bench"),
                 () -> {

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Streams as OpenAI-compatible servers other than OpenAI send them (Ollama, vLLM, llama.cpp's server), which the SDK's
- * typed chunks must carry through to a correct reply.
+ * Streams as OpenAI-compatible servers other than OpenAI send them (Ollama, vLLM, llama.cpp's server), each of which
+ * must still come out as the right reply.
  */
 class CompatibleServersTest {
 
     private final RawOpenAiStreamServer server = RawOpenAiStreamServer.start();
-    private final OpenAiModels models = new OpenAiModels();
+    private final OpenAiClient models = new OpenAiClient();
     private final LanguageModel model = models.model("local", server.baseUrl(), null, "llama3.2");
     private final ModelRequest request = ask("Where is my order W1?").withTools(List.of(ModelRequests.FIND_ORDER));
 

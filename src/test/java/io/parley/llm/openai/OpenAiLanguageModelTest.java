@@ -43,17 +43,13 @@ class OpenAiLanguageModelTest extends LanguageModelContract {
     private static final Duration SHORT = Duration.ofMillis(400);
 
     private final ScriptedOpenAiServer server = ScriptedOpenAiServer.start();
-    private final OpenAiModels client = new OpenAiModels();
+    private final OpenAiClient client = new OpenAiClient();
     private final LanguageModel model = client.model("openai", server.baseUrl(), KEY, "gpt-test");
 
     @AfterEach
     void stop() {
         client.close();
         server.close();
-    }
-
-    ScriptedOpenAiServer server() {
-        return server;
     }
 
     @Override
@@ -111,27 +107,6 @@ class OpenAiLanguageModelTest extends LanguageModelContract {
         List<RecordedOpenAiRequest> received = server.requests();
         assertThat(received.get(0).authorization()).contains("Bearer " + KEY);
         assertThat(received.get(1).authorization()).isEmpty();
-    }
-
-    @Test
-    void sendsEachModelsOwnKeyThoughTheyShareOneClient() {
-        client.model("other", server.baseUrl(), "sk-other", "gpt-test").generate(ask("Other"), DeltaSink.IGNORE);
-        client.model("local", server.baseUrl(), null, "llama").generate(ask("None"), DeltaSink.IGNORE);
-        model.generate(ask("Mine"), DeltaSink.IGNORE);
-
-        List<RecordedOpenAiRequest> received = server.requests();
-        assertThat(received.get(0).authorization()).contains("Bearer sk-other");
-        assertThat(received.get(1).authorization()).isEmpty();
-        assertThat(received.get(2).authorization()).contains("Bearer " + KEY);
-        assertThat(received).allSatisfy(request -> assertThat(request.header("x-parley-no-key"))
-                .isEmpty());
-    }
-
-    @Test
-    void warmsUpWithoutCallingAnyServer() {
-        assertThat(client.warmUp()).isTrue();
-
-        assertThat(server.requests()).isEmpty();
     }
 
     @Test

@@ -1,10 +1,8 @@
 package io.parley.llm.openai;
 
-import com.openai.core.http.Headers;
-import com.openai.errors.OpenAIServiceException;
-import com.openai.errors.SseException;
 import io.parley.llm.ModelException;
 import io.parley.llm.ModelException.Kind;
+import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -14,29 +12,23 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps what the SDK throws to {@link ModelException}s, in one place. The SDK's exceptions carry the server's own
- * error text in their messages, so they are never attached as a cause: messages name the provider id and the status.
+ * Maps an OpenAI-compatible server's HTTP answers to {@link ModelException}s, in one place. Messages name the
+ * provider id and the status only: the server's own error body may echo the prompt or the key, so it is never read.
  */
-final class SdkFailures {
+final class HttpFailures {
 
-    private SdkFailures() {}
+    private HttpFailures() {}
 
-    /** An HTTP answer other than 200, or an {@code error} object inside the stream. */
-    static ModelException forService(String providerId, OpenAIServiceException e, Clock clock) {
-        if (e instanceof SseException) {
-            return new ModelException(
-                    Kind.INVALID_RESPONSE, "provider '" + providerId + "': the stream carried an error object");
-        }
-        int status = e.statusCode();
+    static ModelException forStatus(String providerId, int status, HttpHeaders headers, Clock clock) {
         String prefix = "provider '" + providerId + "' answered HTTP " + status;
         return switch (status) {
             case 401, 403 -> ModelException.badKey(prefix + ": check its api-key");
             case 404 -> ModelException.unknownModel(prefix + ": check its base-url and model");
             case 408 -> new ModelException(Kind.TIMEOUT, prefix);
-            case 429 -> new ModelException(Kind.RATE_LIMITED, prefix, retryAfter(e.headers(), clock), null);
+            case 429 -> new ModelException(Kind.RATE_LIMITED, prefix, retryAfter(headers, clock), null);
             default -> {
                 if (status >= 500) {
-                    yield new ModelException(Kind.UNAVAILABLE, prefix, retryAfter(e.headers(), clock), null);
+                    yield new ModelException(Kind.UNAVAILABLE, prefix, retryAfter(headers, clock), null);
                 }
                 if (status >= 400) {
                     // 400, 413, 422…: our request was refused as it is; sending it again will not help.
@@ -47,9 +39,8 @@ final class SdkFailures {
         };
     }
 
-    private static @Nullable Duration retryAfter(Headers headers, Clock clock) {
-        return headers.values("Retry-After").stream()
-                .findFirst()
+    private static @Nullable Duration retryAfter(HttpHeaders headers, Clock clock) {
+        return headers.firstValue("Retry-After")
                 .flatMap(value -> retryAfter(value, clock))
                 .orElse(null);
     }
