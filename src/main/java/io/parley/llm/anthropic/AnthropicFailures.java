@@ -8,13 +8,10 @@ import com.anthropic.errors.SseException;
 import com.anthropic.models.ErrorType;
 import io.parley.llm.ModelException;
 import io.parley.llm.ModelException.Kind;
+import io.parley.llm.RetryAfter;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,21 +120,9 @@ final class AnthropicFailures {
             return Duration.ofMillis(Long.parseLong(millis.getFirst().strip()));
         }
         List<String> values = headers.values("retry-after");
-        return values.isEmpty() ? null : retryAfter(values.getFirst(), clock).orElse(null);
-    }
-
-    static Optional<Duration> retryAfter(String value, Clock clock) {
-        String trimmed = value.strip();
-        if (trimmed.matches("\\d{1,9}")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(trimmed)));
-        }
-        try {
-            ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration wait = Duration.between(clock.instant(), at.toInstant());
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
+        return values.isEmpty()
+                ? null
+                : RetryAfter.parse(values.getFirst(), clock).orElse(null);
     }
 
     private String prefix() {

@@ -2,11 +2,9 @@ package io.parley.llm.bedrock;
 
 import io.parley.llm.ModelException;
 import io.parley.llm.ModelException.Kind;
+import io.parley.llm.RetryAfter;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -167,24 +165,8 @@ final class BedrockFailures {
         return e.awsErrorDetails()
                 .sdkHttpResponse()
                 .firstMatchingHeader("Retry-After")
-                .map(this::retryAfter)
+                .flatMap(value -> RetryAfter.parse(value, clock))
                 .orElse(null);
-    }
-
-    /** Retry-After as delay-seconds or as an HTTP date (RFC 9110 §10.2.3); null when unreadable. */
-    @Nullable
-    Duration retryAfter(String value) {
-        String trimmed = value.strip();
-        if (trimmed.matches("\\d{1,9}")) {
-            return Duration.ofSeconds(Long.parseLong(trimmed));
-        }
-        try {
-            ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration wait = Duration.between(clock.instant(), at.toInstant());
-            return wait.isNegative() ? Duration.ZERO : wait;
-        } catch (DateTimeException e) {
-            return null;
-        }
     }
 
     /**

@@ -1,12 +1,10 @@
 package io.parley.llm.gemini;
 
+import io.parley.llm.RetryAfter;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +75,7 @@ final class ErrorResponses implements Interceptor {
 
     private @Nullable Duration retryAfter(@Nullable String header, JsonNode error) {
         if (header != null) {
-            Optional<Duration> fromHeader = retryAfterHeader(header, clock);
+            Optional<Duration> fromHeader = RetryAfter.parse(header, clock);
             if (fromHeader.isPresent()) {
                 return fromHeader.get();
             }
@@ -94,21 +92,6 @@ final class ErrorResponses implements Interceptor {
     private static @Nullable String code(JsonNode node) {
         String value = node.asString("");
         return CODE.matcher(value).matches() ? value : null;
-    }
-
-    /** Retry-After as delay-seconds or an HTTP date (RFC 9110 §10.2.3); empty when unreadable. */
-    static Optional<Duration> retryAfterHeader(String value, Clock clock) {
-        String trimmed = value.strip();
-        if (trimmed.matches("\\d{1,9}")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(trimmed)));
-        }
-        try {
-            ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration wait = Duration.between(clock.instant(), at.toInstant());
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
     }
 
     /** A protobuf Duration in JSON, e.g. {@code "37s"} or {@code "1.5s"}; empty when unreadable. */

@@ -2,13 +2,10 @@ package io.parley.llm.openai;
 
 import io.parley.llm.ModelException;
 import io.parley.llm.ModelException.Kind;
+import io.parley.llm.RetryAfter;
 import java.net.http.HttpHeaders;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,22 +38,7 @@ final class HttpFailures {
 
     private static @Nullable Duration retryAfter(HttpHeaders headers, Clock clock) {
         return headers.firstValue("Retry-After")
-                .flatMap(value -> retryAfter(value, clock))
+                .flatMap(value -> RetryAfter.parse(value, clock))
                 .orElse(null);
-    }
-
-    /** Retry-After as delay-seconds or as an HTTP date (RFC 9110 §10.2.3); empty when unreadable. */
-    static Optional<Duration> retryAfter(String value, Clock clock) {
-        String trimmed = value.strip();
-        if (trimmed.matches("\\d{1,9}")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(trimmed)));
-        }
-        try {
-            ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration wait = Duration.between(clock.instant(), at.toInstant());
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -17,25 +17,6 @@ class HttpFailuresTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T12:00:00Z"), ZoneOffset.UTC);
 
     @Test
-    void readsRetryAfterInSeconds() {
-        assertThat(HttpFailures.retryAfter(" 30 ", CLOCK)).contains(Duration.ofSeconds(30));
-    }
-
-    @Test
-    void readsRetryAfterAsAnHttpDate() {
-        assertThat(HttpFailures.retryAfter("Sun, 01 Jun 2025 12:01:30 GMT", CLOCK))
-                .contains(Duration.ofSeconds(90));
-        assertThat(HttpFailures.retryAfter("Sun, 01 Jun 2025 11:00:00 GMT", CLOCK))
-                .contains(Duration.ZERO);
-    }
-
-    @Test
-    void ignoresAnUnreadableRetryAfter() {
-        assertThat(HttpFailures.retryAfter("soon", CLOCK)).isEmpty();
-        assertThat(HttpFailures.retryAfter("-5", CLOCK)).isEmpty();
-    }
-
-    @Test
     void mapsEachStatusOnce() {
         assertThat(kindOf(400)).isEqualTo(Kind.MISCONFIGURED);
         assertThat(kindOf(401)).isEqualTo(Kind.MISCONFIGURED);
