@@ -1,6 +1,6 @@
 package io.parley.conversation;
 
-import java.util.UUID;
+import io.parley.ids.TimeOrderedIds;
 
 /** Identifies a message. Opaque to clients. */
 public record MessageId(String value) {
@@ -11,8 +11,9 @@ public record MessageId(String value) {
         }
     }
 
+    /** A new id; ids made later sort later (see {@link TimeOrderedIds}). */
     public static MessageId generate() {
-        return new MessageId(UUID.randomUUID().toString());
+        return new MessageId(TimeOrderedIds.next());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.parley.usage;
 
+import io.parley.ids.TimeOrderedIds;
 import io.parley.llm.ModelReply.Usage;
 import io.parley.tenant.OrganizationId;
 import java.math.BigDecimal;
@@ -8,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +58,6 @@ public record ModelCall(
     }
 
     static String newId() {
-        return UUID.randomUUID().toString();
+        return TimeOrderedIds.next();
     }
 }
