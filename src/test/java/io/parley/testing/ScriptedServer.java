@@ -48,6 +48,13 @@ import tools.jackson.databind.node.MissingNode;
  */
 public abstract class ScriptedServer<R, S, T extends ScriptedServer<R, S, T>> implements AutoCloseable {
 
+    /**
+     * Connections the kernel may queue before the server accepts them. The JDK's default, 50, refused some of the
+     * thousand sessions the throughput bench starts at once; the provider's breaker then opened and the offline engine
+     * answered for 30 s, which made the streaming figures swing between two results.
+     */
+    private static final int ACCEPT_QUEUE = 4096;
+
     static {
         // Real providers stream over no-delay sockets; the JDK's server would otherwise hold each small chunk back
         // until the client's delayed ACK (about 40 ms), which is the server's artefact, not the platform's latency.
@@ -84,11 +91,11 @@ public abstract class ScriptedServer<R, S, T extends ScriptedServer<R, S, T>> im
         var address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         try {
             if (tls != null) {
-                HttpsServer https = HttpsServer.create(address, 0);
+                HttpsServer https = HttpsServer.create(address, ACCEPT_QUEUE);
                 https.setHttpsConfigurator(new HttpsConfigurator(tls));
                 server = https;
             } else {
-                server = HttpServer.create(address, 0);
+                server = HttpServer.create(address, ACCEPT_QUEUE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the scripted " + provider + " server", e);
