@@ -49,9 +49,8 @@ import tools.jackson.databind.node.MissingNode;
 public abstract class ScriptedServer<R, S, T extends ScriptedServer<R, S, T>> implements AutoCloseable {
 
     /**
-     * Connections the kernel may queue before the server accepts them. The JDK's default, 50, refused some of the
-     * thousand sessions the throughput bench starts at once; the provider's breaker then opened and the offline engine
-     * answered for 30 s, which made the streaming figures swing between two results.
+     * Connections the kernel may queue before the server accepts them (the JDK's default is 50): the throughput bench
+     * opens a thousand at once.
      */
     private static final int ACCEPT_QUEUE = 4096;
 
@@ -60,6 +59,11 @@ public abstract class ScriptedServer<R, S, T extends ScriptedServer<R, S, T>> im
         // until the client's delayed ACK (about 40 ms), which is the server's artefact, not the platform's latency.
         // Read once, when the JDK's server classes load, so it is set before the first server starts.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK's server closes any idle keep-alive connection beyond its 200th, and a client that reuses one just
+        // closed fails its call: with a thousand bench sessions that was a burst of failed calls, the provider's
+        // breaker
+        // opened and the offline engine answered for 30 s. A real provider keeps its connections.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
     }
 
     private final String provider;
