@@ -55,14 +55,25 @@ final class MessageJournal implements AutoCloseable {
         return queue.offer(entry) ? entry.stored() : null;
     }
 
-    /** Queues a message that must not be lost (a reply the customer has seen), waiting for room if need be. */
+    /**
+     * Queues a message that must not be lost (a reply the customer has seen), waiting for room if need be. An
+     * interrupt does not stop it: the reply already has its seq, and dropping it would leave a gap in the conversation
+     * (the database fault run found one, a turn thread whose model call had just been interrupted at its deadline).
+     * The interrupt is kept for the caller.
+     */
     CompletableFuture<Message> append(Message message) {
         Entry entry = new Entry(message, new CompletableFuture<>());
-        try {
-            queue.put(entry);
-        } catch (InterruptedException e) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(entry);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            entry.stored().completeExceptionally(e);
         }
         return entry.stored();
     }
