@@ -193,7 +193,13 @@ final class TurnLoop {
         try {
             return model.generate(request, sink);
         } finally {
-            watchdog.cancel(false);
+            if (!watchdog.cancel(false)) {
+                // It fired or is firing: let its interrupt land before clearing it, or a late one would reach the
+                // journal as the reply is handed over.
+                while (!watchdog.isDone()) {
+                    Thread.onSpinWait();
+                }
+            }
             if (Thread.interrupted()) {
                 log.warn("Model {} overran its timeout and was interrupted", model.id());
             }
