@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 
 /**
  * The chat widget on a page, as a customer sees it. Playwright's CSS locators reach into the widget's open shadow
@@ -26,7 +27,7 @@ final class ChatWidget {
     }
 
     Locator input() {
-        return page.locator("parley-chat textarea");
+        return page.locator("parley-chat .composer textarea");
     }
 
     Locator typing() {
@@ -58,6 +59,19 @@ final class ChatWidget {
     /** Messages still waiting for the server's acknowledgement. */
     Locator pending() {
         return page.locator("parley-chat [role=log] .msg.pending");
+    }
+
+    /** The "Helpful" (thumbs up) button of a reply. */
+    Locator helpful(Locator reply) {
+        return reply.getByRole(
+                AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Helpful").setExact(true));
+    }
+
+    Locator notHelpful(Locator reply) {
+        return reply.getByRole(
+                AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Not helpful").setExact(true));
     }
 
     void open() {
