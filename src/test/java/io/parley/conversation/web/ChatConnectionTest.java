@@ -16,6 +16,7 @@ import io.parley.conversation.UsageRecorder;
 import io.parley.conversation.Visitor;
 import io.parley.conversation.VisitorId;
 import io.parley.tenant.OrganizationId;
+import io.parley.web.Outbox;
 import io.parley.web.ProblemType;
 import java.time.Clock;
 import java.time.Duration;
