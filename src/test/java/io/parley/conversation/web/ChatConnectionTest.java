@@ -41,7 +41,10 @@ class ChatConnectionTest {
             Duration.ofSeconds(5),
             1024,
             Clock.systemUTC(),
-            new SimpleMeterRegistry());
+            new SimpleMeterRegistry(),
+            new io.parley.conversation.LocalConversationEvents(),
+            io.parley.conversation.HandoffPolicy.NEVER,
+            text -> 0);
     private final Visitor visitor = new Visitor(OrganizationId.generate(), VisitorId.generate(), null);
 
     @AfterEach
