@@ -7,6 +7,7 @@ import io.parley.tenant.Organizations;
 import io.parley.usage.UsageLedger;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,9 @@ class ConversationConfiguration {
             ChatSettings settings,
             LlmProperties llm,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ConversationEvents events,
+            ObjectProvider<HandoffPolicy> handoffs) {
         ModelRouting routing =
                 organization -> ledger.overBudget(organization) ? models.offlineModel() : models.modelFor(organization);
         UsageRecorder usage = (organization, conversation, message, purpose, reply, latency) -> ledger.record(
@@ -49,7 +52,16 @@ class ConversationConfiguration {
                 llm.timeout(),
                 llm.maxOutputTokens(),
                 clock,
-                meters);
+                meters,
+                events,
+                handoffs.getIfAvailable(() -> HandoffPolicy.NEVER),
+                text -> 0);
+    }
+
+    /** Events stay on this node; a broker-backed implementation would replace this bean. */
+    @Bean
+    ConversationEvents conversationEvents() {
+        return new LocalConversationEvents();
     }
 
     /**

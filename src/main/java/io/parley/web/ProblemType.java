@@ -23,6 +23,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     EMAIL_TAKEN(409, "email-taken", "This email is already registered"),
     CONFLICT(409, "conflict", "Conflict"),
+    CONVERSATION_TAKEN(409, "conversation-taken", "Someone else is handling this conversation"),
+    NOT_RESOLVED(409, "not-resolved", "The conversation is not resolved"),
     FRAME_TOO_LARGE(413, "frame-too-large", "The frame is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     MODEL_TEST_FAILED(422, "model-test-failed", "The model did not answer the test"),

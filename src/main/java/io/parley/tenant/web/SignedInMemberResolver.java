@@ -20,7 +20,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Lets any controller take a {@link SignedInMember} parameter, built from the verified access token's claims. */
 @Configuration(proxyBeanMethods = false)
-class SignedInMemberResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+public class SignedInMemberResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
     static {
         // It comes from the access token, not from the request: keep it out of the published API.
@@ -47,7 +47,7 @@ class SignedInMemberResolver implements HandlerMethodArgumentResolver, WebMvcCon
     }
 
     /** The member of the current request's security context, if it holds one of our access tokens. */
-    static java.util.Optional<SignedInMember> current() {
+    public static java.util.Optional<SignedInMember> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
             return java.util.Optional.empty();
