@@ -3,6 +3,7 @@ package io.parley.conversation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.llm.LlmProperties;
 import io.parley.llm.ProviderRegistry;
+import io.parley.sentiment.SentimentAnalyzer;
 import io.parley.tenant.Organizations;
 import io.parley.usage.UsageLedger;
 import java.time.Clock;
@@ -32,7 +33,8 @@ class ConversationConfiguration {
             Clock clock,
             MeterRegistry meters,
             ConversationEvents events,
-            ObjectProvider<HandoffPolicy> handoffs) {
+            ObjectProvider<HandoffPolicy> handoffs,
+            SentimentAnalyzer sentiment) {
         ModelRouting routing =
                 organization -> ledger.overBudget(organization) ? models.offlineModel() : models.modelFor(organization);
         UsageRecorder usage = (organization, conversation, message, purpose, reply, latency) -> ledger.record(
@@ -55,7 +57,13 @@ class ConversationConfiguration {
                 meters,
                 events,
                 handoffs.getIfAvailable(() -> HandoffPolicy.NEVER),
-                text -> 0);
+                text -> sentiment.score(text).compound());
+    }
+
+    /** VADER over its published lexicon: a few microseconds per message, in-process. */
+    @Bean
+    SentimentAnalyzer sentimentAnalyzer() {
+        return new SentimentAnalyzer();
     }
 
     /** Events stay on this node; a broker-backed implementation would replace this bean. */

@@ -27,7 +27,7 @@ public final class InboxViews {
             Instant lastMessageAt,
             long messageCount) {
 
-        static Item of(Conversation c, Member assignee) {
+        public static Item of(Conversation c, Member assignee) {
             return new Item(
                     c.id().value(),
                     c.status().wireName(),
@@ -49,7 +49,7 @@ public final class InboxViews {
     public record Person(String id, String email, String name) {}
 
     public record Member(String id, String name) {
-        static Member of(MessageAuthor author) {
+        public static Member of(MessageAuthor author) {
             return author == null ? null : new Member(author.id().value(), author.name());
         }
     }
@@ -112,7 +112,7 @@ public final class InboxViews {
     }
 
     public record Rating(int score, String comment, Instant at) {
-        static Rating of(ConversationRating r) {
+        public static Rating of(ConversationRating r) {
             return r == null ? null : new Rating(r.score(), r.comment(), r.at());
         }
     }

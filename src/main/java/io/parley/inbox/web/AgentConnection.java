@@ -62,8 +62,11 @@ final class AgentConnection implements ConversationEvents.OrganizationListener {
                 queue,
                 inbox.online(member),
                 inbox.team(member)));
-        leave = presence.join(member.organization(), me, online -> send(new AgentFrames.Presence(
-                online.stream().map(InboxViews.Member::of).toList())));
+        leave = presence.join(
+                member.organization(),
+                me,
+                online -> send(new AgentFrames.Presence(
+                        online.stream().map(InboxViews.Member::of).toList())));
     }
 
     void closed() {
@@ -91,7 +94,8 @@ final class AgentConnection implements ConversationEvents.OrganizationListener {
                         changed.current(),
                         changed.current().assignee() == null
                                 ? null
-                                : new InboxViews.Member(changed.current().assignee().value(), changed.agentName()));
+                                : new InboxViews.Member(
+                                        changed.current().assignee().value(), changed.agentName()));
                 boolean startsWaiting = to == ConversationStatus.WAITING_FOR_AGENT
                         && changed.change().from() != ConversationStatus.WAITING_FOR_AGENT;
                 send(new AgentFrames.Status(
@@ -172,7 +176,9 @@ final class AgentConnection implements ConversationEvents.OrganizationListener {
                 case "release" -> done(ref, inbox.release(acting(), conversation(frame)));
                 case "resolve" -> done(ref, inbox.resolve(acting(), conversation(frame)));
                 case "assign" -> {
-                    String to = frame.path("memberId").isString() ? frame.path("memberId").asString() : "";
+                    String to = frame.path("memberId").isString()
+                            ? frame.path("memberId").asString()
+                            : "";
                     io.parley.tenant.MemberId target;
                     try {
                         target = new io.parley.tenant.MemberId(to);
@@ -182,11 +188,14 @@ final class AgentConnection implements ConversationEvents.OrganizationListener {
                     done(ref, inbox.assign(acting(), conversation(frame), target));
                 }
                 case "reply" -> {
-                    String message = frame.path("message").isString() ? frame.path("message").asString() : null;
+                    String message = frame.path("message").isString()
+                            ? frame.path("message").asString()
+                            : null;
                     done(ref, inbox.reply(acting(), conversation(frame), message));
                 }
                 case "note" -> {
-                    String note = frame.path("text").isString() ? frame.path("text").asString() : null;
+                    String note =
+                            frame.path("text").isString() ? frame.path("text").asString() : null;
                     done(ref, inbox.note(acting(), conversation(frame), note));
                 }
                 case "suggest" -> {
@@ -200,8 +209,10 @@ final class AgentConnection implements ConversationEvents.OrganizationListener {
                             error(ref, e);
                         } catch (RuntimeException e) {
                             log.warn("Drafting a suggestion failed", e);
-                            error(ref, ProblemType.UNAVAILABLE.exception(
-                                    "No suggestion could be drafted now.", java.time.Duration.ofSeconds(5)));
+                            error(
+                                    ref,
+                                    ProblemType.UNAVAILABLE.exception(
+                                            "No suggestion could be drafted now.", java.time.Duration.ofSeconds(5)));
                         }
                     });
                 }

@@ -96,7 +96,13 @@ final class AgentFrames {
     record Error(String type, String ref, Problem problem) {
         static Error of(String ref, ProblemException e) {
             return new Error(
-                    "error", ref, new Problem(e.type().uri().toString(), e.type().title(), e.type().status(), e.detail()));
+                    "error",
+                    ref,
+                    new Problem(
+                            e.type().uri().toString(),
+                            e.type().title(),
+                            e.type().status(),
+                            e.detail()));
         }
     }
 

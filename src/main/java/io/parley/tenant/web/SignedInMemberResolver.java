@@ -1,17 +1,10 @@
 package io.parley.tenant.web;
 
-import io.parley.security.AccessTokens;
-import io.parley.tenant.MemberId;
-import io.parley.tenant.MemberRole;
-import io.parley.tenant.OrganizationId;
 import io.parley.tenant.SignedInMember;
 import io.parley.web.ProblemType;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -47,14 +40,7 @@ public class SignedInMemberResolver implements HandlerMethodArgumentResolver, We
     }
 
     /** The member of the current request's security context, if it holds one of our access tokens. */
-    public static java.util.Optional<SignedInMember> current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new SignedInMember(
-                new MemberId(jwt.getSubject()),
-                new OrganizationId(jwt.getClaimAsString(AccessTokens.ORGANIZATION_CLAIM)),
-                MemberRole.valueOf(jwt.getClaimAsString(AccessTokens.ROLE_CLAIM))));
+    static java.util.Optional<SignedInMember> current() {
+        return SignedInMember.current();
     }
 }
