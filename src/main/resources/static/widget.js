@@ -55,6 +55,7 @@
 
     .window { position: fixed; right: 20px; bottom: 92px; z-index: 2147483000; width: 380px;
       height: min(640px, calc(100vh - 120px)); display: flex; flex-direction: column; overflow: hidden;
+      overflow: clip; /* not a scroll container: focusing a field inside never shifts the whole window */
       background: var(--surface); border-radius: 18px; border: 1px solid rgba(15, 23, 42, .06);
       box-shadow: 0 18px 50px rgba(15, 23, 42, .20), 0 4px 14px rgba(15, 23, 42, .08); animation: rise .18s ease-out; }
     @keyframes rise { from { opacity: 0; transform: translateY(12px) scale(.98); } }
@@ -65,8 +66,9 @@
       font-weight: 650; font-size: 17px; background: rgba(255, 255, 255, .18); color: var(--on-accent); }
     .heading { flex: 1; min-width: 0; }
     h2 { margin: 0; font-size: 16px; font-weight: 650; line-height: 1.25; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .subtitle { margin: 2px 0 0; font-size: 13px; opacity: .9; display: flex; align-items: center; gap: 6px; }
-    .subtitle::before { content: ""; width: 8px; height: 8px; border-radius: 50%; background: #4ade80; }
+    .subtitle { margin: 2px 0 0; font-size: 13px; opacity: .9; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .subtitle::before { content: ""; display: inline-block; width: 8px; height: 8px; margin: 0 6px 1px 0; border-radius: 50%;
+      background: #4ade80; }
     :host([offline]) .subtitle::before { background: #fbbf24; }
     .close { flex: none; width: 36px; height: 36px; border: 0; border-radius: 10px; background: transparent;
       color: var(--on-accent); display: grid; place-items: center; }
@@ -106,9 +108,12 @@
     .assistant .bubble, .agent .bubble { background: var(--soft); color: var(--ink); border-bottom-left-radius: 5px; }
     .agent .bubble { background: color-mix(in srgb, var(--accent) 7%, #fff);
       border: 1px solid color-mix(in srgb, var(--accent) 35%, #fff); }
-    .author { display: flex; align-items: center; gap: 6px; margin: 0 4px 4px; font-size: 12px; font-weight: 650; color: var(--ink); }
+    .author { display: flex; align-items: center; gap: 6px; max-width: 100%; margin: 0 4px 4px; font-size: 12px;
+      font-weight: 650; color: var(--ink); }
+    .author .name { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     .author .initial { width: 20px; height: 20px; border-radius: 50%; display: grid; place-items: center; font-size: 11px;
       background: var(--accent); color: var(--on-accent); }
+    .author .initial, .author .role { flex: none; }
     .author .role { font-weight: 400; color: var(--muted); }
     .system .bubble { background: transparent; color: var(--muted); font-size: 13px; text-align: center; }
     .bubble a { color: inherit; text-decoration: underline; text-underline-offset: 2px; }
@@ -363,7 +368,11 @@
       });
       ui.contact.addEventListener('submit', (e) => { e.preventDefault(); this.sendContact(); });
       ui.rating.addEventListener('submit', (e) => { e.preventDefault(); this.sendRating(); });
-      ui.rating.addEventListener('change', () => this.paintStars());
+      ui.rating.addEventListener('change', (e) => {
+        this.paintStars();
+        if (e.target.name === 'score') this.clearCardError(ui.ratingError);
+      });
+      ui.contactEmail.addEventListener('input', () => this.clearCardError(ui.contactError, ui.contactEmail));
       ui.ratingLater.addEventListener('click', () => {
         this.stored.ratingDeclined = true;
         this.save();
@@ -472,7 +481,7 @@
       switch (frame && frame.type) {
         case 'session': return this.onSession(frame);
         case 'ack': return this.onAck(frame);
-        case 'typing': return this.showTyping(frame.role);
+        case 'typing': return this.showTyping(frame.role, frame.name);
         case 'delta': return this.onDelta(frame);
         case 'restart': return this.onRestart(frame);
         case 'message': return this.onMessage(frame.message);
@@ -746,7 +755,9 @@
       const problem = result.problem;
       if ([400, 409, 422, 429].includes(result.status)) {
         const field = Array.isArray(problem.errors) && problem.errors[0] && problem.errors[0].message;
-        if (problem.detail || field) return problem.detail || field;
+        const words = String(problem.detail || field || '').trim();
+        // A field's message ("must be an email address") becomes a sentence of its own.
+        if (words) return words[0].toUpperCase() + words.slice(1) + (/[.!?]$/.test(words) ? '' : '.');
       }
       return 'Something went wrong on our side. Please try again.';
     }
@@ -754,11 +765,20 @@
     cardError(el, text, field) {
       el.hidden = false;
       el.textContent = text;
-      el.scrollIntoView({ block: 'nearest' });
       if (field) {
         field.setAttribute('aria-invalid', 'true');
-        field.focus();
+        field.focus({ preventScroll: true });
       }
+      this.reveal(el);
+    }
+
+    /** Scrolls the messages just enough to show an element (scrollIntoView would also scroll the customer's page). */
+    reveal(el) {
+      const scroller = this.ui.scroller;
+      const box = el.getBoundingClientRect();
+      const view = scroller.getBoundingClientRect();
+      if (box.bottom > view.bottom) scroller.scrollTop += box.bottom - view.bottom + 12;
+      else if (box.top < view.top) scroller.scrollTop -= view.top - box.top + 12;
     }
 
     clearCardError(el, field) {
@@ -825,10 +845,13 @@
         const initial = document.createElement('span');
         initial.className = 'initial';
         initial.textContent = author[0].toUpperCase();
+        const name = document.createElement('span');
+        name.className = 'name';
+        name.textContent = author;
         const team = document.createElement('span');
         team.className = 'role';
         team.textContent = '· our team';
-        line.append(initial, author, team);
+        line.append(initial, name, team);
         el.append(line);
       }
       const bubble = document.createElement('div');
@@ -935,10 +958,11 @@
     }
 
     /** The assistant's dots, or "Sam is typing…" while a person types (gone ~6 s after their last keystroke). */
-    showTyping(role) {
+    showTyping(role, name) {
       const person = role === 'agent';
       const who = this.ui.typingWho;
-      const words = person ? `${this.agentName || 'Someone from our team'} is typing…` : 'The assistant is typing…';
+      const typist = (typeof name === 'string' && name.trim()) || this.agentName || 'Someone from our team';
+      const words = person ? `${typist} is typing…` : 'The assistant is typing…';
       if (who.textContent !== words) who.textContent = words;
       who.classList.toggle('sr', !person);
       const stick = this.nearEnd();

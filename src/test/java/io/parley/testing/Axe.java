@@ -31,6 +31,15 @@ public final class Axe {
     private static final String RUN =
             """
             async (tags) => {
+              // Colours are measured as they end up, not halfway through a fade-in: wait for every animation that
+              // ends, in the document and in open shadow roots (document.getAnimations() does not see into those).
+              const roots = [document];
+              for (let i = 0; i < roots.length; i++) {
+                roots[i].querySelectorAll('*').forEach(e => { if (e.shadowRoot) roots.push(e.shadowRoot); });
+              }
+              await Promise.all(roots.flatMap(r => r.getAnimations())
+                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                .map(a => a.finished.catch(() => null)));
               const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
               return result.violations.map(v => ({
                 id: v.id, impact: v.impact || '', help: v.help, helpUrl: v.helpUrl,

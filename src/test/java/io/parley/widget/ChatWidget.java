@@ -61,6 +61,37 @@ final class ChatWidget {
         return page.locator("parley-chat [role=log] .msg.pending");
     }
 
+    /** The conversation's state in words, under the header. */
+    Locator state() {
+        return page.locator("parley-chat .state");
+    }
+
+    Locator subtitle() {
+        return page.locator("parley-chat .subtitle");
+    }
+
+    /** Messages from a person of the team. */
+    Locator agentMessages() {
+        return page.locator("parley-chat [role=log] .msg.agent");
+    }
+
+    Locator systemMessages() {
+        return page.locator("parley-chat [role=log] .msg.system");
+    }
+
+    /** Lines the widget itself added to the log ("Thank you for your rating."). */
+    Locator notes() {
+        return page.locator("parley-chat [role=log] .local-note");
+    }
+
+    Locator contactForm() {
+        return page.locator("parley-chat form.contact");
+    }
+
+    Locator ratingForm() {
+        return page.locator("parley-chat form.rating");
+    }
+
     /** The "Helpful" (thumbs up) button of a reply. */
     Locator helpful(Locator reply) {
         return reply.getByRole(
