@@ -497,6 +497,11 @@ public final class ChatEngine implements AutoCloseable {
         return rehearsals.suggest(organization, profiles.current(organization), live.messages(conversation));
     }
 
+    /** Whether a turn of the assistant is running in the conversation on this node. */
+    boolean isAnswering(OrganizationId organization, ConversationId id) {
+        return live.ifActive(id, LiveConversation::turnRunning).orElse(false);
+    }
+
     /** The events port, for the team's screens to listen to. */
     public ConversationEvents events() {
         return events;

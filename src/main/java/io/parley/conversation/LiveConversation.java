@@ -678,6 +678,10 @@ final class LiveConversation {
         }
     }
 
+    boolean turnRunning() {
+        return turnRunning;
+    }
+
     /** Starts the turn loop unless one is running; true when the caller must run it. */
     boolean claimTurn() {
         if (turnRunning || awaitingReply.isEmpty() || status != ConversationStatus.BOT) {
