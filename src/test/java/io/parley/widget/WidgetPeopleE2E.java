@@ -14,8 +14,6 @@ import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationRating;
 import io.parley.conversation.HandoffPolicy;
 import io.parley.conversation.Message;
-import io.parley.conversation.MessageAuthor;
-import io.parley.tenant.MemberId;
 import io.parley.tenant.OrganizationId;
 import io.parley.testing.Axe;
 import io.parley.testing.Chromium;
@@ -152,20 +150,28 @@ class WidgetPeopleE2E {
         ParleyApi.Response claimed = admin("POST", "/claim", null);
         assertThat(claimed.status()).isEqualTo(200);
         String name = claimed.body().path("assignee").path("name").asString();
-        String memberId = claimed.body().path("assignee").path("id").asString();
         assertThat(name).isNotBlank();
 
         assertThat(widget.state()).hasText(name + " from our team has joined the conversation.");
         assertThat(widget.state()).hasAttribute("role", "status");
         assertThat(widget.subtitle()).hasText(name + " · our team");
 
-        engine.agentTyping(
-                new OrganizationId(business.id()),
-                new ConversationId(conversationId),
-                new MessageAuthor(new MemberId(memberId), name));
-        assertThat(widget.typing()).isVisible();
-        assertThat(widget.typing()).hasText(name + " is typing…");
-        screenshot("widget-person-typing");
+        try (AgentSocket inbox = AgentSocket.open(port, business.accessToken())) {
+            inbox.send(Map.of("action", "open", "conversationId", conversationId));
+            inbox.await(frame -> frame.path("type").asString("").equals("conversation"));
+
+            inbox.send(Map.of("action", "typing", "conversationId", conversationId));
+            assertThat(widget.typing()).isVisible();
+            assertThat(widget.typing()).hasText(name + " is typing…");
+            screenshot("widget-person-typing");
+
+            // And the other way: the person sees the customer typing.
+            widget.input().pressSequentially("Thanks");
+            inbox.await(frame -> frame.path("type").asString("").equals("typing")
+                    && frame.path("role").asString("").equals("customer")
+                    && frame.path("conversationId").asString("").equals(conversationId));
+            widget.input().fill("");
+        }
 
         String answer = "Hi, this is " + name + ". Bring the bike in on Monday and it is ready on Wednesday.";
         assertThat(admin("POST", "/messages", Map.of("message", answer)).status())
