@@ -316,8 +316,7 @@
         rating: $('.rating'), ratingComment: $('#rating-comment'), ratingError: $('.rating .card-error'),
         ratingLater: $('.rating .ghost'),
       };
-      this.status = 'bot';
-      this.agentName = null;
+      this.agentName = null;   // the person answering now, from the latest status frame
       this.lastTypingSent = 0;
       this.notes = [];         // lines the widget itself added to the log (thanks for a rating…), not messages
       this.ws = null;
@@ -618,9 +617,8 @@
      * ask the customer (an email when nobody can answer soon, a rating once resolved).
      */
     onStatus(frame) {
-      const status = Object.hasOwn(STATUS_WORDS, frame.status) ? frame.status : 'bot';
+      const status = Object.prototype.hasOwnProperty.call(STATUS_WORDS, frame.status) ? frame.status : 'bot';
       const name = typeof frame.agentName === 'string' && frame.agentName.trim() ? frame.agentName.trim() : null;
-      this.status = status;
       this.agentName = status === 'agent' ? name : null;
       this.setAttribute('status', status);
       this.ui.subtitle.textContent = {
