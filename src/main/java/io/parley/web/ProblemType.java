@@ -23,6 +23,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     EMAIL_TAKEN(409, "email-taken", "This email is already registered"),
     CONFLICT(409, "conflict", "Conflict"),
+    LAST_OWNER(409, "last-owner", "An organization needs an owner"),
+    LINK_EXPIRED(410, "link-expired", "This link has expired or was already used"),
     FRAME_TOO_LARGE(413, "frame-too-large", "The frame is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     MODEL_TEST_FAILED(422, "model-test-failed", "The model did not answer the test"),
