@@ -25,6 +25,8 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "Conflict"),
     LAST_OWNER(409, "last-owner", "An organization needs an owner"),
     LINK_EXPIRED(410, "link-expired", "This link has expired or was already used"),
+    CONVERSATION_TAKEN(409, "conversation-taken", "Someone else is handling this conversation"),
+    NOT_RESOLVED(409, "not-resolved", "The conversation is not resolved"),
     FRAME_TOO_LARGE(413, "frame-too-large", "The frame is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     MODEL_TEST_FAILED(422, "model-test-failed", "The model did not answer the test"),
