@@ -98,7 +98,8 @@ class AgentSocketConfiguration implements WebSocketConfigurer {
         }
         try {
             // With the member's current role; a removed member's token is refused.
-            Jwt current = (Jwt) members.authenticate(tokens.decoder().decode(token)).getPrincipal();
+            Jwt current =
+                    (Jwt) members.authenticate(tokens.decoder().decode(token)).getPrincipal();
             return Optional.of(SignedInMember.fromToken(current));
         } catch (JwtException | AuthenticationException | IllegalArgumentException e) {
             return Optional.empty();
