@@ -9,8 +9,10 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import io.parley.testing.Axe;
 import io.parley.testing.Chromium;
+import io.parley.testing.ParleyApi;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -53,6 +55,10 @@ class AccessibilityE2E {
                 assertThat(page.locator("#form-error")).isVisible();
             }),
             new Screen("sign up", "/console/signup"),
+            new Screen("forgot password", "/console/password-reset"),
+            new Screen("a reset link that does not work", "/console/password-reset/not-a-real-token"),
+            new Screen("an invitation", "/console/invitations/{invitation}"),
+            new Screen("an invitation that does not work", "/console/invitations/not-a-real-token"),
             new Screen("sign up, bad input", "/console/signup", page -> {
                 page.getByLabel("Password").fill("short");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create organization"))
@@ -60,7 +66,10 @@ class AccessibilityE2E {
                 assertThat(page.locator(".notice.error")).isVisible();
             }));
 
-    /** Pages for the organization's owner; {conversation} is a conversation with a customer's question and a reply. */
+    /**
+     * Pages for the organization's owner. Placeholders: {conversation} is a conversation with a customer's question and
+     * a reply, {invitation} the token of an invitation to the team.
+     */
     private static final List<Screen> SIGNED_IN = List.of(
             new Screen("overview", "/console"),
             new Screen("conversations", "/console/conversations"),
@@ -82,7 +91,11 @@ class AccessibilityE2E {
                         .click();
                 assertThat(page.locator(".from-assistant .bubble")).hasCount(1);
             }),
-            new Screen("install", "/console/install"));
+            new Screen("install", "/console/install"),
+            new Screen("team", "/console/team"),
+            new Screen("a conversation that does not exist", "/console/conversations/no-such-conversation"));
+
+    private static final String PASSWORD = "a long enough password";
 
     @DynamicPropertySource
     static void server(DynamicPropertyRegistry registry) {
@@ -96,6 +109,7 @@ class AccessibilityE2E {
     private Chromium chromium;
     private BrowserContext owner;
     private String conversationId;
+    private String invitationToken;
 
     @BeforeAll
     void signUpAnOwnerWithAConversation() {
@@ -104,8 +118,9 @@ class AccessibilityE2E {
         Page page = owner.newPage();
         page.navigate(base() + "/console/signup");
         page.getByLabel("Business name").fill("Bright Bikes");
-        page.getByLabel("Work email").fill(ConsoleBrowser.uniqueEmail());
-        page.getByLabel("Password").fill("a long enough password");
+        String email = ConsoleBrowser.uniqueEmail();
+        page.getByLabel("Work email").fill(email);
+        page.getByLabel("Password").fill(PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create organization"))
                 .click();
         page.waitForURL(Pattern.compile(".*/console/profile\\?welcome$"));
@@ -116,6 +131,18 @@ class AccessibilityE2E {
         Customers.Chat chat = customers.start(siteKey);
         customers.send(chat, "Hi! How long does a repair take?");
         conversationId = chat.conversationId();
+
+        var api = new ParleyApi(port);
+        var login = api.call("POST", "/api/v1/auth/login", null, Map.of("email", email, "password", PASSWORD));
+        assertThat(login.status()).isEqualTo(200);
+        var invited = api.call(
+                "POST",
+                "/api/v1/admin/invitations",
+                login.body().path("accessToken").asString(),
+                Map.of("email", ConsoleBrowser.uniqueEmail(), "role", "AGENT"));
+        assertThat(invited.status()).isEqualTo(201);
+        String link = invited.body().path("link").asString();
+        invitationToken = link.substring(link.lastIndexOf('/') + 1);
         page.close();
     }
 
@@ -177,7 +204,8 @@ class AccessibilityE2E {
     }
 
     private void check(Page page, Screen screen) {
-        page.navigate(base() + screen.path().replace("{conversation}", conversationId));
+        page.navigate(base()
+                + screen.path().replace("{conversation}", conversationId).replace("{invitation}", invitationToken));
         page.waitForLoadState(LoadState.NETWORKIDLE);
         screen.prepare().accept(page);
         page.screenshot(new Page.ScreenshotOptions()
