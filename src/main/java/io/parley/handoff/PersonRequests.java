@@ -21,6 +21,9 @@ public final class PersonRequests {
     /** The languages the recogniser knows, as ISO 639-1 codes, English first. */
     public static final List<String> LANGUAGES = List.of("en", "es", "fr", "de", "it", "pt", "nl");
 
+    /** {@link #LANGUAGES} as text, a constant for annotations and messages. */
+    public static final String LANGUAGE_LIST = "en, es, fr, de, it, pt, nl";
+
     /** The most words a short acceptance of an offer may have ("yes please, that would be great"). */
     public static final int MAX_ACCEPTANCE_WORDS = 6;
 

@@ -767,6 +767,13 @@ class PersonRequestsTest {
     }
 
     @Test
+    void hasAPhrasebookForEveryLanguageItLists() {
+        assertThat(PersonRequests.LANGUAGE_LIST).isEqualTo(String.join(", ", PersonRequests.LANGUAGES));
+        assertThat(PersonRequests.LANGUAGES).allMatch(PersonRequests::supports);
+        assertThat(Phrasebooks.ALL.keySet()).containsExactlyInAnyOrderElementsOf(PersonRequests.LANGUAGES);
+    }
+
+    @Test
     void refusesALanguageItHasNoPhrasebookFor() {
         assertThat(PersonRequests.supports("de")).isTrue();
         assertThat(PersonRequests.supports("xx")).isFalse();
