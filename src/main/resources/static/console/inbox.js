@@ -620,8 +620,8 @@
   }
 
   function scrollToEnd() {
-    var timeline = $("timeline");
-    timeline.scrollTop = timeline.scrollHeight;
+    var box = $("timeline-scroll");
+    box.scrollTop = box.scrollHeight;
   }
 
   function onMessage(id, message) {
@@ -642,8 +642,8 @@
   }
 
   function nearEnd() {
-    var timeline = $("timeline");
-    return timeline.scrollHeight - timeline.scrollTop - timeline.clientHeight < 80;
+    var box = $("timeline-scroll");
+    return box.scrollHeight - box.scrollTop - box.clientHeight < 80;
   }
 
   function onNote(id, note) {

@@ -102,9 +102,9 @@ class InboxSocketIT extends ParleyAppTest {
             assertProblem(agent.answer("x2"), 400, "Known actions");
 
             agent.send("{\"action\":\"open\",\"ref\":\"x3\"}");
-            assertProblem(agent.answer("x3"), 400, "conversationId");
+            assertInvalid(agent.answer("x3"), "conversationId", "must be a conversation's id");
             agent.send("{\"action\":\"claim\",\"conversationId\":42,\"ref\":\"x4\"}");
-            assertProblem(agent.answer("x4"), 400, "conversationId");
+            assertInvalid(agent.answer("x4"), "conversationId", "must be a conversation's id");
             agent.send("{\"action\":\"open\",\"conversationId\":\"" + "x".repeat(500) + "\",\"ref\":\"x5\"}");
             assertNotFound(agent.answer("x5"));
             agent.send("{\"action\":\"open\",\"conversationId\":\"" + UUID.randomUUID() + "\",\"ref\":\"x6\"}");
@@ -113,13 +113,15 @@ class InboxSocketIT extends ParleyAppTest {
             String id = waitingConversation(org).conversationId();
             agent.await(AgentClient.type("conversation.waiting"));
             agent.send(Map.of("action", "reply", "conversationId", id, "message", "   ", "ref", "x7"));
-            assertProblem(agent.answer("x7"), 400, "message");
+            assertInvalid(agent.answer("x7"), "message", "must not be empty");
             agent.send(Map.of("action", "note", "conversationId", id, "ref", "x8"));
-            assertProblem(agent.answer("x8"), 400, "text");
+            assertInvalid(agent.answer("x8"), "text", "must not be empty");
             agent.send(Map.of("action", "assign", "conversationId", id, "memberId", "nobody", "ref", "x9"));
-            assertProblem(agent.answer("x9"), 400, "memberId");
+            assertInvalid(agent.answer("x9"), "memberId", "is not a member of your organization");
             agent.send(Map.of("action", "reply", "conversationId", id, "message", "y".repeat(4001), "ref", "x10"));
             assertProblem(agent.answer("x10"), 400, "at most 4,000 characters");
+            agent.send("{\"action\":\"note\",\"text\":\"" + "z".repeat(70_000) + "\",\"ref\":\"x11\"}");
+            assertProblem(agent.await("error"), 413, "at most 64 KB");
 
             agent.roundTrip();
             agent.send(Map.of("action", "open", "conversationId", id, "ref", "ok"));
@@ -129,8 +131,34 @@ class InboxSocketIT extends ParleyAppTest {
                             .path("conversation")
                             .path("status")
                             .asString())
+                    .as("nothing refused above took the conversation")
                     .isEqualTo("waiting_for_agent");
+            assertThat(opened.path("conversation").path("notes")).isEmpty();
         }
+    }
+
+    @Test
+    void theLongestReplyAndNoteGoThroughInAnyScript() {
+        ParleyApi.Organization org = api.signUp("Fjord Kayaks");
+        ParleyApi.Visit visit = waitingConversation(org);
+        String id = visit.conversationId();
+        // Far longer than the socket's 4 KB buffer once encoded: each frame arrives in parts.
+        String reply = "Größe ✓ ".repeat(500);
+        String note = "注意事项".repeat(2000);
+        try (AgentClient agent = AgentClient.connect(port, org.accessToken())) {
+            agent.await("hello");
+            agent.send(Map.of("action", "reply", "conversationId", id, "message", reply, "ref", "r"));
+            JsonNode sent = agent.answer("r");
+            assertThat(sent.path("type").asString()).as("%s", sent).isEqualTo("done");
+            assertThat(sent.path("result").path("content").asString()).isEqualTo(reply);
+            agent.send(Map.of("action", "note", "conversationId", id, "text", note, "ref", "n"));
+            JsonNode noted = agent.answer("n");
+            assertThat(noted.path("result").path("content").asString()).isEqualTo(note);
+        }
+        JsonNode messages = api.get("/api/v1/conversations/" + id + "/messages", visit.visitorToken())
+                .body()
+                .path("messages");
+        assertThat(messages.get(messages.size() - 1).path("content").asString()).isEqualTo(reply);
     }
 
     @Test
@@ -260,6 +288,13 @@ class InboxSocketIT extends ParleyAppTest {
                 .params(id, org.id(), email, "not-a-hash", asRole, java.sql.Timestamp.from(Instant.now()))
                 .update();
         return tokens.issue(id, org.id(), asRole).value();
+    }
+
+    private static void assertInvalid(JsonNode frame, String field, String message) {
+        assertProblem(frame, 400, message);
+        assertThat(frame.path("problem").path("errors").path(0).path("field").asString())
+                .as("%s", frame)
+                .isEqualTo(field);
     }
 
     private static void assertNotFound(JsonNode frame) {
