@@ -838,7 +838,10 @@
         note ? { conversationId: conversationId, text: value } : { conversationId: conversationId, message: value },
         function (result) {
           sendButton.disabled = false;
-          if (state.openId === conversationId && text.value.trim() === value) text.value = "";
+          if (state.openId === conversationId && text.value.trim() === value) {
+            text.value = "";
+            showMode();
+          }
           if (result && result.id && conversationId === state.openId) {
             if (note) onNote(conversationId, result);
             else onMessage(conversationId, result);
@@ -867,6 +870,7 @@
         }
         // A draft for the member to edit: it is never sent without them pressing Send.
         text.value = draft;
+        $("composer-hint").textContent = "A draft from your assistant: check and edit it, then send. Nothing is sent until you do.";
         text.focus();
         announce("A suggested reply is in the box. Edit it, then send.");
       }, function (problem) {

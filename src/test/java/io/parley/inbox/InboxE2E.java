@@ -7,6 +7,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.WebSocketRoute;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ScreenshotAnimations;
 import com.sun.net.httpserver.HttpExchange;
@@ -100,19 +102,7 @@ class InboxE2E extends ParleyAppTest {
                 .isEqualTo(200);
 
         // The owner signs in and opens the inbox: nobody waits yet, and the page asks for nothing on its own.
-        Page inbox = ownerContext.newPage();
-        inbox.addInitScript(NOTIFICATIONS_AND_SOUND);
-        inbox.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                consoleErrors.add(m.text());
-            }
-        });
-        inbox.navigate(base() + "/console/login");
-        inbox.getByLabel("Email").fill(organization.email());
-        inbox.getByLabel("Password").fill(PASSWORD);
-        inbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        inbox.waitForURL(Pattern.compile(".*/console(/.*)?$"));
+        Page inbox = signedIn(organization);
         inbox.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Console"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^Inbox")))
                 .click();
@@ -221,6 +211,7 @@ class InboxE2E extends ParleyAppTest {
         inbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suggest a reply"))
                 .click();
         assertThat(composer).hasValue(SUGGESTED);
+        assertThat(inbox.locator("#composer-hint")).containsText("Nothing is sent until you do");
         assertThat(inbox.locator("#timeline .from-agent")).hasCount(1);
         shoot(inbox, "inbox-6-suggestion-owner");
         composer.fill("");
@@ -261,7 +252,70 @@ class InboxE2E extends ParleyAppTest {
 
         assertThat(customerSocket.everything()).doesNotContain(NOTE).doesNotContain(SUGGESTED);
         assertThat(customer.locator("parley-chat").innerText()).doesNotContain(NOTE);
+
+        // On a phone the three parts stack, and the conversation is still readable and usable.
+        inbox.setViewportSize(390, 844);
+        inbox.locator("#thread-name").scrollIntoViewIfNeeded();
+        shoot(inbox, "inbox-9-phone-owner");
         assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    void theInboxSaysWhenItIsOfflineReconnectsAndCatchesUp() {
+        ParleyApi.Organization organization = signUp("Summit Supply");
+        List<WebSocketRoute> sockets = new ArrayList<>();
+        boolean[] refusing = {false};
+        Page inbox = ownerContext.newPage();
+        inbox.routeWebSocket(Pattern.compile(".*/console/ws/agent$"), socket -> {
+            if (refusing[0]) {
+                socket.close(new WebSocketRoute.CloseOptions().setCode(1011).setReason("outage"));
+                return;
+            }
+            socket.connectToServer();
+            sockets.add(socket);
+        });
+        signIn(inbox, organization);
+        inbox.navigate(base() + "/console/inbox");
+        assertThat(inbox.locator("#connection")).hasText("Live");
+
+        // The network drops and stays down for a while; meanwhile a customer starts waiting.
+        refusing[0] = true;
+        sockets.getLast().close(new WebSocketRoute.CloseOptions().setCode(1001).setReason("cut"));
+        assertThat(inbox.locator("#connection")).hasText(Pattern.compile("^Offline\\. Reconnecting in \\d+ s…$"));
+        shoot(inbox, "inbox-10-offline-owner");
+        ParleyApi.Visit visit = api.startConversation(organization.siteKey());
+        MODEL.script(OpenAiScript.toolCall("call-1", "transfer_to_human", "{\"reason\":\"customer asked\"}"));
+        assertThat(api.send(visit, ASK_FOR_PERSON, "m1").status()).isEqualTo(200);
+        assertThat(inbox.locator("#waiting-list .queue-item")).hasCount(0);
+
+        // Back online: the page reconnects by itself and shows what happened meanwhile, without a reload.
+        refusing[0] = false;
+        assertThat(inbox.locator("#connection"))
+                .hasText("Live", new LocatorAssertions.HasTextOptions().setTimeout(40_000));
+        assertThat(inbox.locator("#waiting-list .queue-item")).hasCount(1);
+        assertThat(inbox).hasTitle("(1) Inbox · Parley");
+        assertThat(sockets).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    private Page signedIn(ParleyApi.Organization organization) {
+        Page page = ownerContext.newPage();
+        page.addInitScript(NOTIFICATIONS_AND_SOUND);
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                consoleErrors.add(m.text());
+            }
+        });
+        signIn(page, organization);
+        return page;
+    }
+
+    private void signIn(Page page, ParleyApi.Organization organization) {
+        page.navigate(base() + "/console/login");
+        page.getByLabel("Email").fill(organization.email());
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.waitForURL(Pattern.compile(".*/console(/.*)?$"));
     }
 
     /** Signs up as Maya, so that customers and screenshots read "Maya" (members are named by their email). */
