@@ -34,6 +34,12 @@ public interface HandoffPolicy {
     Waiting waiting(OrganizationId organization, Instant now);
 
     /**
+     * A person took a waiting conversation after {@code waited}: what "usual wait" tells the next customers. Called
+     * under the conversation's lock; implementations only note it.
+     */
+    default void answered(OrganizationId organization, java.time.Duration waited) {}
+
+    /**
      * Why a conversation goes to people.
      *
      * @param reason a lower-snake name recorded with the change ({@code customer_asked}, {@code keyword}, …)

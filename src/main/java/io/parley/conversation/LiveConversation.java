@@ -66,6 +66,9 @@ final class LiveConversation {
     private int negativeRun;
 
     private int fallbackRun;
+    /** When the conversation last started waiting for a person, while it waits; null otherwise (this node's memory). */
+    private Instant waitingSince;
+
     private long lastVisibleSeq;
     private Instant lastVisibleAt;
     private boolean turnRunning;
@@ -553,6 +556,11 @@ final class LiveConversation {
                 newAssignee == null ? null : newAssignee.id(),
                 now());
         wiring.store().saveStatusChange(change);
+        if (status == ConversationStatus.WAITING_FOR_AGENT && to == ConversationStatus.AGENT && waitingSince != null) {
+            wiring.handoffs()
+                    .answered(conversation.organization(), java.time.Duration.between(waitingSince, change.at()));
+        }
+        waitingSince = to == ConversationStatus.WAITING_FOR_AGENT ? change.at() : null;
         status = to;
         assignee = newAssignee == null ? null : newAssignee.id();
         assigneeName = newAssignee == null ? null : newAssignee.name();

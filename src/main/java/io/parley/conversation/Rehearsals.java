@@ -82,8 +82,12 @@ final class Rehearsals {
             return "";
         }
         String prompt = profile.prompt() + DRAFTING;
+        long upTo = question.seq();
+        // Up to the customer's latest message, so that the draft answers it (not what the assistant said to it).
+        List<Message> before =
+                conversation.stream().filter(m -> m.seq() <= upTo).toList();
         List<ChatMessage> history = HistoryWindow.fit(
-                conversation, question, 0, HistoryWindow.budget(settings.historyTokens(), prompt, HistorySummary.NONE));
+                before, question, 0, HistoryWindow.budget(settings.historyTokens(), prompt, HistorySummary.NONE));
         StreamedText collected = new StreamedText(StreamedText.Target.NONE, metrics);
         TurnLoop.Outcome outcome = loop.run(organization, prompt, profile.profile(), history, collected, () -> true);
         if (!outcome.answered()) {

@@ -5,7 +5,6 @@ import io.parley.tenant.MemberId;
 import io.parley.tenant.OrganizationId;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,9 +35,9 @@ public class TeamMembers {
         if (cached != null && System.nanoTime() - cached.at() < KEEP.toNanos()) {
             return cached.organization().equals(organization) ? Optional.of(cached.author()) : Optional.empty();
         }
-        Optional<MessageAuthor> found = jdbc.sql("SELECT id, email FROM members WHERE id = ? AND organization_id = ?")
+        Optional<MessageAuthor> found = jdbc.sql("SELECT id, name FROM members WHERE id = ? AND organization_id = ?")
                 .params(member.value(), organization.value())
-                .query((rs, row) -> new MessageAuthor(new MemberId(rs.getString("id")), name(rs.getString("email"))))
+                .query((rs, row) -> new MessageAuthor(new MemberId(rs.getString("id")), rs.getString("name")))
                 .optional();
         found.ifPresent(author -> names.put(member, new Cached(organization, author, System.nanoTime())));
         return found;
@@ -46,15 +45,9 @@ public class TeamMembers {
 
     /** Every member of the organization, by name. */
     public List<MessageAuthor> all(OrganizationId organization) {
-        return jdbc.sql("SELECT id, email FROM members WHERE organization_id = ? ORDER BY email")
+        return jdbc.sql("SELECT id, name FROM members WHERE organization_id = ? ORDER BY name, email")
                 .param(organization.value())
-                .query((rs, row) -> new MessageAuthor(new MemberId(rs.getString("id")), name(rs.getString("email"))))
+                .query((rs, row) -> new MessageAuthor(new MemberId(rs.getString("id")), rs.getString("name")))
                 .list();
-    }
-
-    /** The part of the email before the @, capitalised: until members have display names. */
-    private static String name(String email) {
-        String local = email.substring(0, Math.max(1, email.indexOf('@')));
-        return local.substring(0, 1).toUpperCase(Locale.ROOT) + local.substring(1);
     }
 }

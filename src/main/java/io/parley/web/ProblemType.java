@@ -23,6 +23,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     EMAIL_TAKEN(409, "email-taken", "This email is already registered"),
     CONFLICT(409, "conflict", "Conflict"),
+    LAST_OWNER(409, "last-owner", "An organization needs an owner"),
+    LINK_EXPIRED(410, "link-expired", "This link has expired or was already used"),
     CONVERSATION_TAKEN(409, "conversation-taken", "Someone else is handling this conversation"),
     NOT_RESOLVED(409, "not-resolved", "The conversation is not resolved"),
     FRAME_TOO_LARGE(413, "frame-too-large", "The frame is too large"),

@@ -5,6 +5,7 @@ import io.parley.inbox.Inbox;
 import io.parley.inbox.Presence;
 import io.parley.security.AccessTokens;
 import io.parley.tenant.SignedInMember;
+import io.parley.web.MemberAccess;
 import io.parley.web.Outbox;
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.Optional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -40,13 +43,21 @@ class AgentSocketConfiguration implements WebSocketConfigurer {
     private final Inbox inbox;
     private final Presence presence;
     private final AccessTokens tokens;
+    private final MemberAccess members;
     private final JsonMapper json;
 
-    AgentSocketConfiguration(ChatEngine engine, Inbox inbox, Presence presence, AccessTokens tokens, JsonMapper json) {
+    AgentSocketConfiguration(
+            ChatEngine engine,
+            Inbox inbox,
+            Presence presence,
+            AccessTokens tokens,
+            MemberAccess members,
+            JsonMapper json) {
         this.engine = engine;
         this.inbox = inbox;
         this.presence = presence;
         this.tokens = tokens;
+        this.members = members;
         this.json = json;
     }
 
@@ -86,8 +97,11 @@ class AgentSocketConfiguration implements WebSocketConfigurer {
             return Optional.empty();
         }
         try {
-            return Optional.of(SignedInMember.fromToken(tokens.decoder().decode(token)));
-        } catch (JwtException | IllegalArgumentException e) {
+            // With the member's current role; a removed member's token is refused.
+            Jwt current =
+                    (Jwt) members.authenticate(tokens.decoder().decode(token)).getPrincipal();
+            return Optional.of(SignedInMember.fromToken(current));
+        } catch (JwtException | AuthenticationException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
