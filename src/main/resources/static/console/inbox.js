@@ -127,7 +127,7 @@
   }
 
   function moodTag(mood, score) {
-    var tag = el("span", "mood mood-" + mood);
+    var tag = el("span", "mood-tag mood-" + mood);
     tag.appendChild(moodIcon(mood));
     var label = mood.charAt(0).toUpperCase() + mood.slice(1);
     tag.appendChild(el("span", null, score == null ? label : label + " (" + score.toFixed(2) + ")"));
@@ -710,7 +710,7 @@
     var rating = $("context-rating");
     clear(rating);
     if (context.rating) {
-      var stars = el("span", "stars", "★★★★★".slice(0, context.rating.score) + "☆☆☆☆☆".slice(context.rating.score));
+      var stars = el("span", "rating-stars", "★★★★★".slice(0, context.rating.score) + "☆☆☆☆☆".slice(context.rating.score));
       stars.setAttribute("aria-hidden", "true");
       rating.appendChild(stars);
       rating.appendChild(el("span", "rating-score", " " + context.rating.score + " out of 5"));

@@ -457,6 +457,11 @@ public final class ChatEngine implements AutoCloseable {
         return store.rating(organization, id);
     }
 
+    /** The customer's thumbs up or down on the conversation's replies, by message. */
+    public java.util.Map<MessageId, Feedback> feedback(OrganizationId organization, ConversationId id) {
+        return store.feedback(organization, id);
+    }
+
     public Optional<String> contact(OrganizationId organization, ConversationId id) {
         return store.contact(organization, id);
     }

@@ -70,6 +70,9 @@ public interface ConversationStore {
     /** Records (or replaces) a customer's rating of a message. */
     void saveFeedback(OrganizationId organization, MessageId message, Feedback feedback);
 
+    /** The customer's ratings of the conversation's replies, by message. */
+    java.util.Map<MessageId, Feedback> feedback(OrganizationId organization, ConversationId conversation);
+
     /**
      * Records a change of who handles a conversation: the conversation's status and assignee change and the change
      * joins its history, in one transaction.

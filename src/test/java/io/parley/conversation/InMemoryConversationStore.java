@@ -259,6 +259,18 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public synchronized Map<MessageId, Feedback> feedback(OrganizationId organization, ConversationId conversation) {
+        check();
+        Map<MessageId, Feedback> byMessage = new java.util.LinkedHashMap<>();
+        for (Message m : messages) {
+            if (m.conversation().equals(conversation) && feedback.containsKey(m.id())) {
+                byMessage.put(m.id(), feedback.get(m.id()));
+            }
+        }
+        return byMessage;
+    }
+
+    @Override
     public synchronized void saveStatusChange(StatusChange change) {
         check();
         Conversation c = conversations.get(change.conversation());

@@ -246,6 +246,25 @@ public class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
+    public Map<MessageId, Feedback> feedback(OrganizationId organization, ConversationId conversation) {
+        Map<MessageId, Feedback> byMessage = new LinkedHashMap<>();
+        run(() -> jdbc.sql("SELECT f.message_id, f.rating, f.comment, f.created_at FROM message_feedback f"
+                        + " JOIN messages m ON m.id = f.message_id"
+                        + " WHERE m.conversation_id = ? AND f.organization_id = ?")
+                .params(conversation.value(), organization.value())
+                .query(rs -> {
+                    byMessage.put(
+                            new MessageId(rs.getString("message_id")),
+                            new Feedback(
+                                    Feedback.Rating.valueOf(
+                                            rs.getString("rating").toUpperCase(java.util.Locale.ROOT)),
+                                    rs.getString("comment"),
+                                    instant(rs, "created_at")));
+                }));
+        return byMessage;
+    }
+
+    @Override
     public Optional<HistorySummary> summary(OrganizationId organization, ConversationId conversation) {
         return run(() -> jdbc.sql("SELECT through_seq, summary, updated_at FROM conversation_summaries"
                         + " WHERE organization_id = ? AND conversation_id = ?")

@@ -1,0 +1,12 @@
+package io.parley.handoff.jdbc;
+
+import io.parley.testing.TestDatabases;
+import io.parley.testing.TestDatabases.TestDatabase;
+
+class JdbcHandoffSettingsStoreH2IT extends HandoffSettingsStoreContract {
+
+    @Override
+    protected TestDatabase database() {
+        return TestDatabases.h2();
+    }
+}
