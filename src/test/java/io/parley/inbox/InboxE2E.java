@@ -11,8 +11,10 @@ import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ScreenshotAnimations;
+import com.microsoft.playwright.options.SelectOption;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.parley.team.Teammates;
 import io.parley.testing.Chromium;
 import io.parley.testing.OpenAiScript;
 import io.parley.testing.ParleyApi;
@@ -92,6 +94,7 @@ class InboxE2E extends ParleyAppTest {
     @Test
     void anOwnerAnswersACustomerLiveFromTheInbox() {
         ParleyApi.Organization organization = signUp("Trailhead Outfitters");
+        colleague(organization, "Sam", "AGENT");
         String shopOrigin = openShop(organization.siteKey());
         assertThat(api.call(
                                 "PUT",
@@ -227,12 +230,22 @@ class InboxE2E extends ParleyAppTest {
         assertThat(note.locator(".bubble")).hasText(NOTE);
         shoot(inbox, "inbox-7-note-owner");
 
+        // Maya gives it to Sam, a colleague: the customer is told, the queue says who has it.
+        inbox.getByLabel("Assign to").selectOption(new SelectOption().setLabel("Sam"));
+        inbox.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Assign").setExact(true))
+                .click();
+        assertThat(inbox.locator("#thread-status")).hasText("With Sam");
+        assertThat(inbox.locator("#handled-list .queue-item")).containsText("With Sam");
+        assertThat(customer.locator("parley-chat .msg.system").last()).containsText("Sam from our team has joined");
+
         // Resolved: the customer is told, the queue empties, and the customer's rating reaches the owner live.
         inbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve"))
                 .click();
         assertThat(inbox.locator("#thread-status")).hasText("Resolved");
         assertThat(inbox.locator("#handled-list .queue-item")).hasCount(0);
-        assertThat(inbox.locator("#history li")).hasCount(3);
+        assertThat(inbox.locator("#history li")).hasCount(4);
         customerSocket.await(f -> f.path("type").asString().equals("status")
                 && f.path("status").asString().equals("resolved"));
         assertThat(customer.locator("parley-chat .msg.system").last()).containsText("This conversation is resolved");
@@ -297,6 +310,27 @@ class InboxE2E extends ParleyAppTest {
         assertThat(sockets).hasSizeGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void aViewerReadsTheInboxWithoutWaysToAct() {
+        ParleyApi.Organization organization = signUp("Trailhead Outfitters");
+        ParleyApi.Organization viewer = colleague(organization, "Vera", "VIEWER");
+        ParleyApi.Visit visit = api.startConversation(organization.siteKey());
+        MODEL.script(OpenAiScript.toolCall("call-1", "transfer_to_human", "{\"reason\":\"customer asked\"}"));
+        assertThat(api.send(visit, ASK_FOR_PERSON, "m1").status()).isEqualTo(200);
+
+        Page inbox = signedIn(viewer);
+        inbox.navigate(base() + "/console/inbox");
+        inbox.locator("#waiting-list .queue-item").first().click();
+        assertThat(inbox.locator("#timeline .from-customer .bubble")).hasText(ASK_FOR_PERSON);
+        assertThat(inbox.locator("#read-only")).isVisible();
+        assertThat(inbox.locator("#thread-actions")).isHidden();
+        assertThat(inbox.locator("#composer")).isHidden();
+        assertThat(inbox.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")))
+                .hasCount(0);
+        shoot(inbox, "inbox-11-viewer");
+        assertThat(consoleErrors).isEmpty();
+    }
+
     private Page signedIn(ParleyApi.Organization organization) {
         Page page = ownerContext.newPage();
         page.addInitScript(NOTIFICATIONS_AND_SOUND);
@@ -318,20 +352,37 @@ class InboxE2E extends ParleyAppTest {
         page.waitForURL(Pattern.compile(".*/console(/.*)?$"));
     }
 
-    /** Signs up as Maya, so that customers and screenshots read "Maya" (members are named by their email). */
+    /** Signs up an organization whose owner is Maya, the name customers see. */
     private ParleyApi.Organization signUp(String name) {
-        String email = "maya@trailhead-" + UUID.randomUUID().toString().substring(0, 8) + ".example.com";
+        String email = "maya-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         ParleyApi.Response r = api.call(
                 "POST",
                 "/api/v1/auth/signup",
                 null,
-                Map.of("email", email, "password", PASSWORD, "organizationName", name));
+                Map.of("email", email, "password", PASSWORD, "organizationName", name, "name", "Maya"));
         assertThat(r.status()).isEqualTo(201);
         return new ParleyApi.Organization(
                 r.body().path("accessToken").asString(),
                 r.body().path("organization").path("id").asString(),
                 r.body().path("organization").path("siteKey").asString(),
                 email);
+    }
+
+    /** Someone the owner invited with this role, who joined: their sign-in. */
+    private ParleyApi.Organization colleague(ParleyApi.Organization organization, String name, String role) {
+        String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
+        ParleyApi.Response invited = api.call(
+                "POST", "/api/v1/admin/invitations", organization.accessToken(), Map.of("email", email, "role", role));
+        assertThat(invited.status()).isEqualTo(201);
+        String token = Teammates.tokenOf(invited.body().path("link").asString());
+        ParleyApi.Response joined = api.call(
+                "POST",
+                "/api/v1/auth/invitations/" + token + "/accept",
+                null,
+                Map.of("name", name, "password", PASSWORD));
+        assertThat(joined.status()).isEqualTo(200);
+        return new ParleyApi.Organization(
+                joined.body().path("accessToken").asString(), organization.id(), organization.siteKey(), email);
     }
 
     private String base() {

@@ -2,11 +2,10 @@ package io.parley.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parley.security.AccessTokens;
+import io.parley.team.Teammates;
 import io.parley.testing.OpenAiScript;
 import io.parley.testing.ParleyApi;
 import io.parley.testing.ParleyAppTest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The inbox's live connection, {@code /ws/agent}, with a real WebSocket client: whose events, bad frames, roles. */
 class InboxSocketIT extends ParleyAppTest {
-
-    @Autowired
-    AccessTokens tokens;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Test
     void anotherOrganizationsInboxNeverHearsOfAConversationAndCannotOpenIt() {
@@ -254,40 +244,9 @@ class InboxSocketIT extends ParleyAppTest {
         return visit;
     }
 
-    /**
-     * A colleague with this role, through the invitation flow where members and roles are on main; before that
-     * (branch {@code team}), a second member written to the database with a token of the same form sign-in issues,
-     * and only for the roles main knows.
-     */
+    /** A colleague with this role, through the invitation flow. */
     private String invite(ParleyApi.Organization org, String role) {
-        String email = role.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
-        ParleyApi.Response invited =
-                api.call("POST", "/api/v1/admin/invitations", org.accessToken(), Map.of("email", email, "role", role));
-        if (invited.status() == 201) {
-            String link = invited.body().path("link").asString();
-            ParleyApi.Response accepted = api.call(
-                    "POST",
-                    "/api/v1/auth/invitations/" + link.substring(link.lastIndexOf('/') + 1) + "/accept",
-                    null,
-                    Map.of("name", "Sam " + role.toLowerCase(java.util.Locale.ROOT), "password", "a long password!"));
-            assertThat(accepted.status())
-                    .as("accepting the invitation: %s", accepted)
-                    .isEqualTo(200);
-            return accepted.body().path("accessToken").asString();
-        }
-        assertThat(invited.status()).as("invitations are not on main yet").isEqualTo(404);
-        boolean known = java.util.Arrays.stream(io.parley.tenant.MemberRole.values())
-                .anyMatch(r -> r.name().equals(role));
-        String asRole = known ? role : "OWNER";
-        if (!known && !role.equals("AGENT")) {
-            Assumptions.abort("SKIPPED: the " + role + " role is not on main yet (members and roles: branch team)");
-        }
-        String id = UUID.randomUUID().toString();
-        jdbc.sql("INSERT INTO members (id, organization_id, email, password_hash, role, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")
-                .params(id, org.id(), email, "not-a-hash", asRole, java.sql.Timestamp.from(Instant.now()))
-                .update();
-        return tokens.issue(id, org.id(), asRole).value();
+        return new Teammates(api).join(org, role).accessToken();
     }
 
     private static void assertInvalid(JsonNode frame, String field, String message) {
