@@ -31,6 +31,12 @@ final class AgentConnection implements ConversationEvents.OrganizationListener {
 
     private static final Logger log = LoggerFactory.getLogger(AgentConnection.class);
 
+    /**
+     * The largest frame taken, in UTF-8 bytes: room for the longest note (8,000 characters of any script) in its JSON.
+     * The server's WebSocket buffer is 4 KB, so longer frames arrive in parts and are put together here.
+     */
+    static final int MAX_FRAME_BYTES = 64 * 1024;
+
     private final Outbox outbox;
     private final Inbox inbox;
     private final JsonMapper json;
@@ -42,6 +48,11 @@ final class AgentConnection implements ConversationEvents.OrganizationListener {
     private volatile String myName;
     private ConversationEvents.Registration registration;
     private Runnable leave;
+    /** The parts of a frame received so far; the socket delivers one part at a time, so no lock. */
+    private final StringBuilder partial = new StringBuilder();
+
+    private int partialBytes;
+    private boolean oversized;
 
     AgentConnection(Outbox outbox, Inbox inbox, JsonMapper json, SignedInMember member) {
         this.outbox = outbox;
@@ -144,7 +155,49 @@ final class AgentConnection implements ConversationEvents.OrganizationListener {
         return watched.contains(id) || id.equals(opened);
     }
 
-    /** One frame from the member's inbox. */
+    /** A part of a frame from the member's inbox; {@code last} ends the frame. */
+    void receive(String part, boolean last) {
+        if (!oversized) {
+            partialBytes += utf8Length(part);
+            if (partialBytes > MAX_FRAME_BYTES) {
+                oversized = true;
+                partial.setLength(0);
+            } else {
+                partial.append(part);
+            }
+        }
+        if (!last) {
+            return;
+        }
+        String frame = partial.toString();
+        boolean tooLarge = oversized;
+        partial.setLength(0);
+        partialBytes = 0;
+        oversized = false;
+        if (tooLarge) {
+            error(null, ProblemType.FRAME_TOO_LARGE.exception("A frame can be at most 64 KB; nothing of it was done."));
+        } else {
+            receive(frame);
+        }
+    }
+
+    private static int utf8Length(CharSequence text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800 || Character.isSurrogate(c)) {
+                // A surrogate pair is 4 bytes: 2 for each half.
+                bytes += 2;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    /** One whole frame from the member's inbox. */
     void receive(String text) {
         JsonNode frame;
         try {

@@ -102,9 +102,12 @@ final class AgentFrames {
                             e.type().uri().toString(),
                             e.type().title(),
                             e.type().status(),
-                            e.detail()));
+                            e.detail(),
+                            e.errors()));
         }
     }
 
-    record Problem(String type, String title, int status, String detail) {}
+    /** As the REST API's problem documents: {@code errors} names the fields at fault, when fields are. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Problem(String type, String title, int status, String detail, List<ProblemException.FieldError> errors) {}
 }

@@ -119,7 +119,13 @@ class AgentSocketConfiguration implements WebSocketConfigurer {
 
         @Override
         protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-            ((AgentConnection) session.getAttributes().get(CONNECTION)).receive(message.getPayload());
+            ((AgentConnection) session.getAttributes().get(CONNECTION)).receive(message.getPayload(), message.isLast());
+        }
+
+        /** Frames longer than the container's 4 KB buffer (a long reply or note) arrive in parts, not as a close. */
+        @Override
+        public boolean supportsPartialMessages() {
+            return true;
         }
 
         @Override
