@@ -67,8 +67,8 @@ class AccessibilityE2E {
             }));
 
     /**
-     * Pages for the organization's owner. Placeholders: {conversation} is a conversation with a customer's question and
-     * a reply, {invitation} the token of an invitation to the team.
+     * Pages for the organization's owner. Placeholders: {conversation} is a conversation with a customer's question, a
+     * reply, and the owner, who took it over; {invitation} the token of an invitation to the team.
      */
     private static final List<Screen> SIGNED_IN = List.of(
             new Screen("overview", "/console"),
@@ -93,6 +93,13 @@ class AccessibilityE2E {
             }),
             new Screen("install", "/console/install"),
             new Screen("team", "/console/team"),
+            new Screen("inbox", "/console/inbox", page -> assertThat(page.locator("#connection"))
+                    .hasText("Live")),
+            new Screen("inbox, a conversation open", "/console/inbox", page -> {
+                assertThat(page.locator("#connection")).hasText("Live");
+                page.locator("#handled-list .queue-item").first().click();
+                assertThat(page.locator("#timeline .from-customer")).hasCount(1);
+            }),
             new Screen("a conversation that does not exist", "/console/conversations/no-such-conversation"));
 
     private static final String PASSWORD = "a long enough password";
@@ -135,10 +142,14 @@ class AccessibilityE2E {
         var api = new ParleyApi(port);
         var login = api.call("POST", "/api/v1/auth/login", null, Map.of("email", email, "password", PASSWORD));
         assertThat(login.status()).isEqualTo(200);
+        String accessToken = login.body().path("accessToken").asString();
+        assertThat(api.call("POST", "/api/v1/admin/conversations/" + conversationId + "/claim", accessToken, null)
+                        .status())
+                .isEqualTo(200);
         var invited = api.call(
                 "POST",
                 "/api/v1/admin/invitations",
-                login.body().path("accessToken").asString(),
+                accessToken,
                 Map.of("email", ConsoleBrowser.uniqueEmail(), "role", "AGENT"));
         assertThat(invited.status()).isEqualTo(201);
         String link = invited.body().path("link").asString();
