@@ -3,6 +3,7 @@ package io.parley.console;
 import io.parley.llm.ModelStatus;
 import io.parley.llm.ProviderRegistry;
 import io.parley.security.AccessTokens;
+import io.parley.tenant.MemberRole;
 import io.parley.tenant.OrganizationId;
 import io.parley.tenant.Organizations;
 import io.parley.usage.UsageLedger;
@@ -57,6 +58,9 @@ class ConsoleAdvice {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
             OrganizationId id = new OrganizationId(jwt.getClaimAsString(AccessTokens.ORGANIZATION_CLAIM));
+            // The member's current role (the session filter put it in the claim), for navigation and read-only notes.
+            MemberRole.parse(jwt.getClaimAsString(AccessTokens.ROLE_CLAIM))
+                    .ifPresent(role -> model.addAttribute("access", new ConsoleAccess(role)));
             organizations.find(id).ifPresent(organization -> model.addAttribute("organization", organization));
             // What answers this organization's customers: its own choice, unless its budget is spent.
             model.addAttribute("offline", providers.offline(id));

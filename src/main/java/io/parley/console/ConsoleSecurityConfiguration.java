@@ -1,7 +1,9 @@
 package io.parley.console;
 
 import io.parley.security.AccessTokens;
+import io.parley.web.MemberAccess;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
@@ -35,7 +38,8 @@ class ConsoleSecurityConfiguration {
 
     @Bean
     @Order(ORDER)
-    SecurityFilterChain console(HttpSecurity http, AccessTokens tokens, SessionCookie cookie) throws Exception {
+    SecurityFilterChain console(HttpSecurity http, AccessTokens tokens, SessionCookie cookie, MemberAccess members)
+            throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieName(SessionCookie.CSRF_NAME);
         csrfTokens.setCookiePath(SessionCookie.PATH);
@@ -48,19 +52,31 @@ class ConsoleSecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .addFilterBefore(
-                        new SessionAuthenticationFilter(cookie, tokens.decoder()), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(
-                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
-                                .permitAll()
-                                .requestMatchers("/console/login", "/console/signup", "/console/logout")
-                                .permitAll()
-                                .requestMatchers("/console/*.css", "/console/*.js", "/console/*.svg")
-                                .permitAll()
-                                .anyRequest()
-                                .authenticated())
+                        new SessionAuthenticationFilter(cookie, tokens.decoder(), members),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(
+                                DispatcherType.ERROR, DispatcherType.FORWARD)
+                        .permitAll()
+                        .requestMatchers("/console/login", "/console/signup", "/console/logout")
+                        .permitAll()
+                        // Reached from a link before the person can sign in; the token is the key.
+                        .requestMatchers(
+                                "/console/invitations/*", "/console/password-reset", "/console/password-reset/*")
+                        .permitAll()
+                        .requestMatchers("/console/*.css", "/console/*.js", "/console/*.svg")
+                        .permitAll()
+                        // Which role may see or post what: one policy for every page (the team feature's).
+                        .anyRequest()
+                        .access(members.requests()))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint((request, response, e) -> signIn(request, response))
-                                .accessDeniedHandler((request, response, e) -> refuse(response)))
+                                .accessDeniedHandler((request, response, e) -> {
+                                    if (e instanceof CsrfException) {
+                                        refuse(response);
+                                    } else {
+                                        forbidden(request, response);
+                                    }
+                                }))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .build();
@@ -81,7 +97,22 @@ class ConsoleSecurityConfiguration {
         response.sendRedirect(ReturnTo.signInFor(request));
     }
 
-    /** Only a missing or stale CSRF token ends here: every member may use every console page. */
+    /**
+     * The member's role does not allow the page or form: the console's own error page says so. An htmx request is
+     * sent to that page, since htmx does not show error responses.
+     */
+    private static void forbidden(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        if (request.getHeader("HX-Request") != null) {
+            response.setHeader("HX-Redirect", ForbiddenController.PATH);
+            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        request.getRequestDispatcher(ForbiddenController.PATH).forward(request, response);
+    }
+
+    /** A missing or stale CSRF token. */
     private static void refuse(HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType(MediaType.TEXT_HTML_VALUE);

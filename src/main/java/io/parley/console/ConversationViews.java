@@ -1,9 +1,13 @@
 package io.parley.console;
 
 import io.parley.conversation.Conversation;
+import io.parley.conversation.ConversationRating;
 import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.Customer;
+import io.parley.conversation.Feedback;
+import io.parley.conversation.HandoffPolicy;
 import io.parley.conversation.Message;
+import io.parley.conversation.StatusChange;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -84,16 +88,70 @@ final class ConversationViews {
      * One message of a transcript. {@code source} says, for an assistant's reply, which prompt version and model
      * wrote it, or that the fallback message was sent; null for other messages.
      */
-    record Entry(long seq, String role, String author, String content, When at, String source, boolean fallback) {
+    /**
+     * One message of the transcript. {@code mood} is a customer message's sentiment in words; {@code feedback} the
+     * customer's thumbs on a reply ("Helpful", "Not helpful"), with their comment.
+     */
+    record Entry(
+            long seq,
+            String role,
+            String author,
+            String content,
+            When at,
+            String source,
+            boolean fallback,
+            String mood,
+            String feedback,
+            String feedbackComment) {
 
         static final String FALLBACK_MODEL = "fallback";
 
         static Entry of(Message m) {
+            return of(m, null);
+        }
+
+        static Entry of(Message m, Feedback feedback) {
             String role = m.role().wireName();
+            String thumbs =
+                    feedback == null ? null : feedback.rating() == Feedback.Rating.UP ? "Helpful" : "Not helpful";
+            String comment = feedback == null ? null : feedback.comment();
             return switch (m.role()) {
-                case CUSTOMER -> new Entry(m.seq(), role, "Customer", m.content(), When.of(m.createdAt()), null, false);
-                case AGENT -> new Entry(m.seq(), role, "Agent", m.content(), When.of(m.createdAt()), null, false);
-                case SYSTEM -> new Entry(m.seq(), role, "System", m.content(), When.of(m.createdAt()), null, false);
+                case CUSTOMER ->
+                    new Entry(
+                            m.seq(),
+                            role,
+                            "Customer",
+                            m.content(),
+                            When.of(m.createdAt()),
+                            null,
+                            false,
+                            mood(m.sentiment()),
+                            null,
+                            null);
+                case AGENT ->
+                    new Entry(
+                            m.seq(),
+                            role,
+                            m.author() == null ? "Agent" : m.author().name() + " (team)",
+                            m.content(),
+                            When.of(m.createdAt()),
+                            null,
+                            false,
+                            null,
+                            thumbs,
+                            comment);
+                case SYSTEM ->
+                    new Entry(
+                            m.seq(),
+                            role,
+                            "Notice",
+                            m.content(),
+                            When.of(m.createdAt()),
+                            null,
+                            false,
+                            null,
+                            null,
+                            null);
                 case ASSISTANT -> {
                     boolean fallback = FALLBACK_MODEL.equals(m.model());
                     String version = m.promptVersion() == null ? "" : "Prompt v" + m.promptVersion() + " · ";
@@ -101,9 +159,63 @@ final class ConversationViews {
                             + (fallback
                                     ? "Fallback message (no model could answer)"
                                     : "Model " + (m.model() == null ? "unknown" : m.model()));
-                    yield new Entry(m.seq(), role, "Assistant", m.content(), When.of(m.createdAt()), source, fallback);
+                    yield new Entry(
+                            m.seq(),
+                            role,
+                            "Assistant",
+                            m.content(),
+                            When.of(m.createdAt()),
+                            source,
+                            fallback,
+                            null,
+                            thumbs,
+                            comment);
                 }
             };
+        }
+
+        /** A customer message's sentiment in words, as the escalation trigger reads it. */
+        static String mood(Double sentiment) {
+            if (sentiment == null) {
+                return null;
+            }
+            if (sentiment <= HandoffPolicy.NEGATIVE) {
+                return "Negative";
+            }
+            return sentiment >= -HandoffPolicy.NEGATIVE ? "Positive" : "Neutral";
+        }
+    }
+
+    /** A change of who handled the conversation, in words for the team. */
+    record Change(String text, String detail, When at) {
+        static Change of(StatusChange c) {
+            String who = c.actor().isMember()
+                    ? c.actor().name()
+                    : switch (c.actor().id()) {
+                        case "customer" -> "The customer";
+                        case "assistant" -> "The assistant";
+                        default -> "Parley";
+                    };
+            String what =
+                    switch (c.to()) {
+                        case WAITING_FOR_AGENT ->
+                            "sent it to the team (" + c.reason().replace('_', ' ') + ")";
+                        case AGENT -> c.reason().equals("assigned") ? "assigned it" : "took it";
+                        case BOT ->
+                            c.reason().equals("reopened")
+                                    ? "reopened it by writing again"
+                                    : "handed it back to the assistant";
+                        case RESOLVED -> "resolved it";
+                    };
+            return new Change(who + " " + what, c.detail(), When.of(c.at()));
+        }
+    }
+
+    /** The customer's rating of the conversation. */
+    record Rating(int score, String stars, String comment, When at) {
+        static Rating of(ConversationRating r) {
+            return new Rating(
+                    r.score(), "★".repeat(r.score()) + "☆".repeat(5 - r.score()), r.comment(), When.of(r.at()));
         }
     }
 }

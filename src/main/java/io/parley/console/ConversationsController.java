@@ -73,8 +73,26 @@ class ConversationsController {
         model.addAttribute(
                 "customerId",
                 conversation.customer() == null ? null : conversation.customer().id());
+        var feedback = engine.feedback(member.organization(), conversationId);
         model.addAttribute(
-                "entries", messages.stream().map(ConversationViews.Entry::of).toList());
+                "entries",
+                messages.stream()
+                        .map(m -> ConversationViews.Entry.of(m, feedback.get(m.id())))
+                        .toList());
+        model.addAttribute(
+                "rating",
+                engine.rating(member.organization(), conversationId)
+                        .map(ConversationViews.Rating::of)
+                        .orElse(null));
+        model.addAttribute(
+                "contactEmail",
+                engine.contact(member.organization(), conversationId).orElse(null));
+        model.addAttribute(
+                "changes",
+                engine.statusChanges(member.organization(), conversationId).stream()
+                        .map(ConversationViews.Change::of)
+                        .toList());
+        model.addAttribute("notes", engine.notes(member.organization(), conversationId));
         return "console/conversation";
     }
 

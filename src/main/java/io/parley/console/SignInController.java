@@ -39,6 +39,7 @@ class SignInController {
     String page(
             @RequestParam(required = false) String next,
             @RequestParam(required = false) String signedOut,
+            @RequestParam(required = false) String passwordChanged,
             Model model) {
         if (signedOut == null
                 && SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken) {
@@ -48,6 +49,9 @@ class SignInController {
         model.addAttribute("next", ReturnTo.safe(next));
         if (signedOut != null) {
             model.addAttribute("notice", "You are signed out.");
+        }
+        if (passwordChanged != null) {
+            model.addAttribute("notice", "Your password was changed. Sign in with the new one.");
         }
         return "console/login";
     }

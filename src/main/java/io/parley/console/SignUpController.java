@@ -34,6 +34,7 @@ class SignUpController {
     String page(Model model) {
         model.addAttribute("email", "");
         model.addAttribute("organizationName", "");
+        model.addAttribute("name", "");
         model.addAttribute("errors", Map.of());
         model.addAttribute("minPassword", Organizations.MIN_PASSWORD_LENGTH);
         return "console/signup";
@@ -44,14 +45,16 @@ class SignUpController {
             @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String organizationName,
+            @RequestParam(defaultValue = "") String name,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         model.addAttribute("email", email.strip());
         model.addAttribute("organizationName", organizationName.strip());
+        model.addAttribute("name", name.strip());
         model.addAttribute("minPassword", Organizations.MIN_PASSWORD_LENGTH);
         try {
-            var signedUp = organizations.signUp(email, password, organizationName);
+            var signedUp = organizations.signUp(email, password, organizationName, name);
             cookie.signIn(tokens, signedUp.owner(), request, response);
             return "redirect:/console/profile?welcome";
         } catch (WeakPasswordException e) {
@@ -65,7 +68,9 @@ class SignUpController {
                     "An account with this email already exists. Sign in instead.");
         } catch (IllegalArgumentException e) {
             // Organizations says which input is wrong in words safe to show.
-            String field = e.getMessage().contains("email") ? "email" : "organizationName";
+            String message = e.getMessage();
+            String field =
+                    message.contains("your name") ? "name" : message.contains("email") ? "email" : "organizationName";
             return refused(response, model, HttpStatus.UNPROCESSABLE_CONTENT, field, e.getMessage());
         }
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,8 @@ public final class ChatEngine implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final LiveConversations live;
+    private final ConversationEvents events;
+    private final ToDoubleFunction<String> sentimentOf;
     private final AtomicInteger runningTurns = new AtomicInteger();
     private volatile boolean closing;
 
@@ -60,6 +64,9 @@ public final class ChatEngine implements AutoCloseable {
      * @param usage where what each model call used is recorded
      * @param modelTimeout the longest a customer waits for a reply or a clear message
      * @param maxOutputTokens the longest reply a model may write
+     * @param events where everything a customer's or a team member's screen shows goes out
+     * @param handoffs the organizations' rules for handing conversations to people
+     * @param sentimentOf the sentiment of a customer's message, -1 to 1
      */
     public ChatEngine(
             ConversationStore store,
@@ -70,14 +77,23 @@ public final class ChatEngine implements AutoCloseable {
             Duration modelTimeout,
             int maxOutputTokens,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ConversationEvents events,
+            HandoffPolicy handoffs,
+            ToDoubleFunction<String> sentimentOf) {
         this.store = store;
+        this.events = events;
+        this.sentimentOf = sentimentOf;
         this.settings = settings;
         this.clock = clock;
         this.profiles = profiles;
         this.metrics = new ChatMetrics(meters);
-        this.live = new LiveConversations(store, settings, this::answerLeftovers);
         this.journal = new MessageJournal(store, settings.journalCapacity());
+        this.live = new LiveConversations(
+                store,
+                settings,
+                this::answerLeftovers,
+                new LiveConversation.Wiring(events, journal::append, store, handoffs, clock));
         metrics.gauges(live::size, journal::pending);
         this.timer = new ScheduledThreadPoolExecutor(
                 1, Thread.ofPlatform().name("parley-engine-timer").daemon().factory());
@@ -87,7 +103,6 @@ public final class ChatEngine implements AutoCloseable {
         this.turns = new TurnRunner(
                 profiles,
                 loop,
-                journal,
                 settings,
                 clock,
                 this::afterReplyStored,
@@ -205,6 +220,8 @@ public final class ChatEngine implements AutoCloseable {
             throw new SendRejectedException(SendRejectedException.Reason.BAD_CLIENT_ID, null);
         }
         Conversation conversation = find(visitor, id).orElseThrow(ConversationNotFoundException::new);
+        // Scored before taking the conversation's lock: a few microseconds, but never while others wait.
+        double sentiment = Math.clamp(sentimentOf.applyAsDouble(text), -1, 1);
         Posted posted = live.with(conversation, active -> {
             if (clientMessageId != null) {
                 Optional<Message> seen = active.byClientId(clientMessageId);
@@ -221,15 +238,7 @@ public final class ChatEngine implements AutoCloseable {
             active.consumeRateLimit().ifPresent(wait -> {
                 throw new SendRejectedException(SendRejectedException.Reason.RATE_LIMITED, wait);
             });
-            Message message = active.append(
-                    MessageRole.CUSTOMER,
-                    text,
-                    clock.instant(),
-                    clientMessageId,
-                    MessageId.generate(),
-                    null,
-                    null,
-                    null);
+            Message message = active.appendCustomer(text, clock.instant(), clientMessageId, sentiment);
             CompletableFuture<Message> stored = journal.offerCustomerMessage(message);
             if (stored == null) {
                 active.revert(message);
@@ -280,8 +289,7 @@ public final class ChatEngine implements AutoCloseable {
         List<Message> older = live.olderThanMemory(conversation, afterSeq);
         return live.with(conversation, active -> {
             live.replay(active, afterSeq, older, listener);
-            active.listen(listener);
-            return new LiveSubscription(live, active, listener);
+            return new LiveSubscription(live, active, listener, active.listen(listener));
         });
     }
 
@@ -330,6 +338,182 @@ public final class ChatEngine implements AutoCloseable {
         }
         store.saveFeedback(visitor.organization(), messageId, feedback);
         return true;
+    }
+
+    /**
+     * A person of the team takes the conversation: it becomes theirs and the assistant stops answering it.
+     *
+     * @throws ConversationNotFoundException when it is not one of the organization's conversations
+     * @throws ConversationTakenException when another person holds it
+     */
+    public Conversation claim(OrganizationId organization, ConversationId id, MessageAuthor member) {
+        return live.with(existing(organization, id), active -> active.claim(member));
+    }
+
+    /** Gives the conversation to a member of the team, whoever holds it. */
+    public Conversation assign(OrganizationId organization, ConversationId id, Actor by, MessageAuthor to) {
+        return live.with(existing(organization, id), active -> active.assign(by, to));
+    }
+
+    /** Hands the conversation back to the assistant. */
+    public Conversation release(OrganizationId organization, ConversationId id, Actor by) {
+        return live.with(existing(organization, id), active -> active.release(by));
+    }
+
+    /** Marks the conversation resolved; the customer is asked to rate it, and writing again reopens it. */
+    public Conversation resolve(OrganizationId organization, ConversationId id, Actor by) {
+        return live.with(existing(organization, id), active -> active.resolve(by));
+    }
+
+    /**
+     * Hands a conversation the assistant handles to people, as the model's {@code transfer_to_human} tool or an
+     * explicit request does. Nothing happens when people already handle it.
+     */
+    public Conversation escalate(
+            OrganizationId organization, ConversationId id, HandoffPolicy.Handoff handoff, Actor by) {
+        return live.with(existing(organization, id), active -> {
+            active.escalate(handoff, by);
+            return active.current();
+        });
+    }
+
+    /**
+     * A person's message to the customer, delivered live with their display name; a person who does not hold the
+     * conversation takes it first. {@code stored} completes once it is durable.
+     *
+     * @throws SendRejectedException when the text is empty or too long
+     * @throws ConversationTakenException when another person holds it
+     */
+    public Posted postAsAgent(OrganizationId organization, ConversationId id, MessageAuthor author, String text) {
+        if (text == null || text.isBlank()) {
+            throw new SendRejectedException(SendRejectedException.Reason.EMPTY, null);
+        }
+        if (text.codePointCount(0, text.length()) > ChatSettings.MAX_MESSAGE_LENGTH) {
+            throw new SendRejectedException(SendRejectedException.Reason.TOO_LONG, null);
+        }
+        if (closing) {
+            throw new SendRejectedException(SendRejectedException.Reason.UNAVAILABLE, Duration.ofSeconds(5));
+        }
+        LiveConversation.Posted posted =
+                live.with(existing(organization, id), active -> active.postAsAgent(author, text));
+        return new Posted(posted.message(), posted.stored(), false);
+    }
+
+    /** A person of the team is typing: the customer sees it, with the person's name. */
+    public void agentTyping(OrganizationId organization, ConversationId id, MessageAuthor member) {
+        live.with(existing(organization, id), active -> {
+            active.typing(MessageRole.AGENT, member.name());
+            return null;
+        });
+    }
+
+    /** The customer is typing: the team sees it. */
+    public void customerTyping(Visitor visitor, ConversationId id) {
+        Conversation conversation = find(visitor, id).orElseThrow(ConversationNotFoundException::new);
+        live.with(conversation, active -> {
+            active.typing(MessageRole.CUSTOMER, null);
+            return null;
+        });
+    }
+
+    /** An internal note on the conversation: stored, and shown to the team only. */
+    public Note addNote(OrganizationId organization, ConversationId id, MessageAuthor author, String text) {
+        Conversation conversation = existing(organization, id);
+        Note note = new Note(UUID.randomUUID().toString(), organization, id, author, text.strip(), clock.instant());
+        store.saveNote(note);
+        live.with(conversation, active -> {
+            active.publish(new ConversationEvent.NoteAdded(note));
+            return null;
+        });
+        return note;
+    }
+
+    /** The team's notes on one of the organization's conversations, oldest first. */
+    public List<Note> notes(OrganizationId organization, ConversationId id) {
+        existing(organization, id);
+        return store.notes(organization, id);
+    }
+
+    /** Every change of who handled one of the organization's conversations, oldest first. */
+    public List<StatusChange> statusChanges(OrganizationId organization, ConversationId id) {
+        existing(organization, id);
+        return store.statusChanges(organization, id);
+    }
+
+    /** The conversations people handle or should, the longest quiet first: the inbox's queue. */
+    public List<Conversation> withPeople(OrganizationId organization, int limit) {
+        return store.withPeople(organization, limit).stream()
+                .map(c -> live.current(organization, c.id()).orElse(c))
+                .toList();
+    }
+
+    /** The same customer's (or visitor's) other conversations, newest first. */
+    public List<Conversation> earlierOf(OrganizationId organization, ConversationId id, int limit) {
+        return store.earlierOf(organization, existing(organization, id), limit);
+    }
+
+    /** The customer's rating of one of the organization's conversations, and the email they left, if any. */
+    public Optional<ConversationRating> rating(OrganizationId organization, ConversationId id) {
+        return store.rating(organization, id);
+    }
+
+    /** The customer's thumbs up or down on the conversation's replies, by message. */
+    public java.util.Map<MessageId, Feedback> feedback(OrganizationId organization, ConversationId id) {
+        return store.feedback(organization, id);
+    }
+
+    public Optional<String> contact(OrganizationId organization, ConversationId id) {
+        return store.contact(organization, id);
+    }
+
+    /**
+     * The customer rates their conversation once it is resolved (again to change it).
+     *
+     * @return false when the conversation is not resolved
+     * @throws ConversationNotFoundException when it is not this visitor's
+     */
+    public boolean rateConversation(Visitor visitor, ConversationId id, int score, String comment) {
+        Conversation conversation = find(visitor, id).orElseThrow(ConversationNotFoundException::new);
+        if (conversation.status() != ConversationStatus.RESOLVED) {
+            return false;
+        }
+        ConversationRating rating = new ConversationRating(score, comment, clock.instant());
+        store.saveRating(conversation.organization(), id, rating);
+        live.with(conversation, active -> {
+            active.publish(new ConversationEvent.CustomerFeedback(conversation.organization(), id, rating, null));
+            return null;
+        });
+        return true;
+    }
+
+    /** The email address the customer leaves for the team to reach them when nobody can answer now. */
+    public void leaveContact(Visitor visitor, ConversationId id, String email) {
+        Conversation conversation = find(visitor, id).orElseThrow(ConversationNotFoundException::new);
+        store.saveContact(conversation.organization(), id, email);
+        live.with(conversation, active -> {
+            active.publish(new ConversationEvent.CustomerFeedback(conversation.organization(), id, null, email));
+            return null;
+        });
+    }
+
+    /** A reply for a person of the team to edit before sending, drafted by the organization's model. */
+    public String suggestReply(OrganizationId organization, ConversationId id) {
+        Conversation conversation = existing(organization, id);
+        return rehearsals.suggest(organization, profiles.current(organization), live.messages(conversation));
+    }
+
+    /** Whether a turn of the assistant is running in the conversation on this node. */
+    boolean isAnswering(OrganizationId organization, ConversationId id) {
+        return live.ifActive(id, LiveConversation::turnRunning).orElse(false);
+    }
+
+    /** The events port, for the team's screens to listen to. */
+    public ConversationEvents events() {
+        return events;
+    }
+
+    private Conversation existing(OrganizationId organization, ConversationId id) {
+        return find(organization, id).orElseThrow(ConversationNotFoundException::new);
     }
 
     /**

@@ -3,10 +3,12 @@ package io.parley.conversation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.llm.LlmProperties;
 import io.parley.llm.ProviderRegistry;
+import io.parley.sentiment.SentimentAnalyzer;
 import io.parley.tenant.Organizations;
 import io.parley.usage.UsageLedger;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +31,10 @@ class ConversationConfiguration {
             ChatSettings settings,
             LlmProperties llm,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            ConversationEvents events,
+            ObjectProvider<HandoffPolicy> handoffs,
+            SentimentAnalyzer sentiment) {
         ModelRouting routing =
                 organization -> ledger.overBudget(organization) ? models.offlineModel() : models.modelFor(organization);
         UsageRecorder usage = (organization, conversation, message, purpose, reply, latency) -> ledger.record(
@@ -49,7 +54,22 @@ class ConversationConfiguration {
                 llm.timeout(),
                 llm.maxOutputTokens(),
                 clock,
-                meters);
+                meters,
+                events,
+                handoffs.getIfAvailable(() -> HandoffPolicy.NEVER),
+                text -> sentiment.score(text).compound());
+    }
+
+    /** VADER over its published lexicon: a few microseconds per message, in-process. */
+    @Bean
+    SentimentAnalyzer sentimentAnalyzer() {
+        return new SentimentAnalyzer();
+    }
+
+    /** Events stay on this node; a broker-backed implementation would replace this bean. */
+    @Bean
+    ConversationEvents conversationEvents() {
+        return new LocalConversationEvents();
     }
 
     /**

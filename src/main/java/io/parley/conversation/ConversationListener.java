@@ -1,7 +1,8 @@
 package io.parley.conversation;
 
 /**
- * Receives what happens in a conversation, live: the chat connection of a customer (or, later, of an agent's inbox).
+ * Receives what happens in a conversation, live, through {@link ConversationEvents}: a customer's chat connection, or a
+ * person's open conversation in the inbox.
  *
  * <p>Calls for one conversation never overlap and arrive in order: replayed messages in seq order, then live events;
  * a reply's deltas before the reply itself. Calls are made while the conversation is locked, so implementations
@@ -19,6 +20,14 @@ public interface ConversationListener {
 
     /** Someone started writing a reply. */
     void onTyping(MessageRole role);
+
+    /** Someone started writing: the assistant, or a person of the team with the name the customer sees. */
+    default void onTyping(MessageRole role, String name) {
+        onTyping(role);
+    }
+
+    /** Who handles the conversation changed; the words for the customer come with it. */
+    default void onStatus(ConversationEvent.StatusChanged change) {}
 
     /** The next piece of a reply being written; {@code reply} is the id the finished message will have. */
     void onDelta(MessageId reply, String text);

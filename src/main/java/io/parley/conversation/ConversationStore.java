@@ -70,6 +70,42 @@ public interface ConversationStore {
     /** Records (or replaces) a customer's rating of a message. */
     void saveFeedback(OrganizationId organization, MessageId message, Feedback feedback);
 
+    /** The customer's ratings of the conversation's replies, by message. */
+    java.util.Map<MessageId, Feedback> feedback(OrganizationId organization, ConversationId conversation);
+
+    /**
+     * Records a change of who handles a conversation: the conversation's status and assignee change and the change
+     * joins its history, in one transaction.
+     */
+    void saveStatusChange(StatusChange change);
+
+    /** Every change of who handled the conversation, oldest first. */
+    List<StatusChange> statusChanges(OrganizationId organization, ConversationId conversation);
+
+    /**
+     * The conversations people handle or should ({@code waiting_for_agent} and {@code agent}), the longest quiet
+     * first, at most {@code limit}.
+     */
+    List<Conversation> withPeople(OrganizationId organization, int limit);
+
+    /** The customer's (or, for anonymous visitors, the visitor's) other conversations, newest first. */
+    List<Conversation> earlierOf(OrganizationId organization, Conversation conversation, int limit);
+
+    void saveNote(Note note);
+
+    /** The team's notes on a conversation, oldest first. */
+    List<Note> notes(OrganizationId organization, ConversationId conversation);
+
+    /** Records (or replaces) the customer's rating of the conversation. */
+    void saveRating(OrganizationId organization, ConversationId conversation, ConversationRating rating);
+
+    Optional<ConversationRating> rating(OrganizationId organization, ConversationId conversation);
+
+    /** Records the email address the customer left to be reached at. */
+    void saveContact(OrganizationId organization, ConversationId conversation, String email);
+
+    Optional<String> contact(OrganizationId organization, ConversationId conversation);
+
     /** A page of conversations and the total number matching. */
     record ConversationPage(List<Conversation> items, long total) {}
 }

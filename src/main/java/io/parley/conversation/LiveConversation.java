@@ -3,6 +3,7 @@ package io.parley.conversation;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.parley.tenant.MemberId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -13,13 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * One active conversation held in memory on this node: its newest messages, the next seq, the customer messages
- * waiting for a reply, the reply being written and who is listening.
+ * One active conversation held in memory on this node, and the state machine of who handles it: its status
+ * ({@code bot}, {@code waiting_for_agent}, {@code agent}, {@code resolved}) and assignee, its newest messages, the next
+ * seq, the customer messages waiting for a reply and the reply being written.
+ *
+ * <p>Status changes only through {@link #escalate}, {@link #claim}, {@link #assign}, {@link #release},
+ * {@link #resolve} and a customer writing after it was resolved; each change is stored (who, why, when) before
+ * anything shows it, then published. While people handle the conversation no turn starts and none goes on: a reply
+ * being written when a person takes over is cut where it is (what the customer saw becomes the message), so it never
+ * interleaves with the person's messages.
  *
  * <p>Everything happens under {@link #lock()}. The turn's methods ({@link #nextTurn}, {@link #startReply},
  * {@link #delta}, {@link #restartReply}, {@link #finishReply}, the summary's) take it themselves; the others expect
@@ -48,8 +57,18 @@ final class LiveConversation {
     private final Set<MessageId> answered = new HashSet<>();
     private final ArrayDeque<Message> awaitingReply = new ArrayDeque<>();
     private final Map<MessageId, CompletableFuture<Message>> replyWaiters = new HashMap<>();
-    private final List<ConversationListener> listeners = new ArrayList<>();
+    private final Wiring wiring;
     private long lastSeq;
+    private ConversationStatus status;
+    private MemberId assignee;
+    private String assigneeName;
+    /** The customer's latest messages in a row that were negative, and the assistant's latest fallbacks in a row. */
+    private int negativeRun;
+
+    private int fallbackRun;
+    /** When the conversation last started waiting for a person, while it waits; null otherwise (this node's memory). */
+    private Instant waitingSince;
+
     private long lastVisibleSeq;
     private Instant lastVisibleAt;
     private boolean turnRunning;
@@ -72,8 +91,12 @@ final class LiveConversation {
             HistorySummary summary,
             int recentLimit,
             Bucket rateLimit,
-            long now) {
+            long now,
+            Wiring wiring) {
         this.conversation = conversation;
+        this.wiring = wiring;
+        this.status = conversation.status();
+        this.assignee = conversation.assignee();
         this.recentLimit = recentLimit;
         this.rateLimit = rateLimit;
         this.lastSeq = newest.isEmpty() ? 0 : newest.getLast().seq();
@@ -85,7 +108,21 @@ final class LiveConversation {
         newest.forEach(this::remember);
         this.lastActive = now;
         this.summary = summary;
+        for (Message m : newest) {
+            countRuns(m);
+        }
     }
+
+    /**
+     * Where the conversation's changes go: events out, messages to the journal, status changes to the store (at once,
+     * before they show), and the organization's rules for handing over.
+     */
+    record Wiring(
+            ConversationEvents events,
+            Function<Message, CompletableFuture<Message>> journal,
+            ConversationStore store,
+            HandoffPolicy handoffs,
+            java.time.Clock clock) {}
 
     static Bucket rateLimit(ChatSettings settings) {
         return Bucket.builder()
@@ -113,10 +150,15 @@ final class LiveConversation {
                 c.organization(),
                 c.visitor(),
                 c.customer(),
-                c.status(),
+                status,
                 c.startedAt(),
                 lastVisibleAt,
-                lastVisibleSeq);
+                lastVisibleSeq,
+                assignee);
+    }
+
+    ConversationStatus status() {
+        return status;
     }
 
     private void visible(Message message) {
@@ -165,6 +207,35 @@ final class LiveConversation {
             MessageId replyTo,
             Integer promptVersion,
             String model) {
+        return append(role, content, at, clientMessageId, id, replyTo, promptVersion, model, null, null);
+    }
+
+    /** Creates a customer's message with its sentiment. */
+    Message appendCustomer(String content, Instant at, String clientMessageId, Double sentiment) {
+        return append(
+                MessageRole.CUSTOMER,
+                content,
+                at,
+                clientMessageId,
+                MessageId.generate(),
+                null,
+                null,
+                null,
+                null,
+                sentiment);
+    }
+
+    private Message append(
+            MessageRole role,
+            String content,
+            Instant at,
+            String clientMessageId,
+            MessageId id,
+            MessageId replyTo,
+            Integer promptVersion,
+            String model,
+            MessageAuthor author,
+            Double sentiment) {
         Message message = new Message(
                 id,
                 conversation.organization(),
@@ -177,7 +248,9 @@ final class LiveConversation {
                 replyTo,
                 promptVersion,
                 model,
-                List.of());
+                List.of(),
+                author,
+                sentiment);
         lastSeq = message.seq();
         remember(message);
         return message;
@@ -228,13 +301,349 @@ final class LiveConversation {
                 }
                 continue;
             }
-            awaitingReply.add(message);
             visible(message);
             if (sent.origin() != null) {
                 sent.origin().onStored(message);
             }
             publish(message, sent.origin());
+            route(message);
         }
+    }
+
+    /**
+     * Decides who answers a stored customer message: after {@code resolved} it reopens the conversation with the
+     * assistant; while the assistant handles it, the organization's rules may hand it to people, else the assistant
+     * answers; while people handle it, they do.
+     */
+    private void route(Message message) {
+        countRuns(message);
+        if (status == ConversationStatus.RESOLVED) {
+            change(ConversationStatus.BOT, "reopened", null, Actor.CUSTOMER, null, null, false);
+        }
+        if (status != ConversationStatus.BOT) {
+            leftToPeople(message);
+            return;
+        }
+        Optional<HandoffPolicy.Handoff> handoff = wiring.handoffs()
+                .review(conversation.organization(), message, negativeRun, lastAssistantText(message.seq()));
+        if (handoff.isPresent()) {
+            escalate(handoff.get(), Actor.PLATFORM);
+            leftToPeople(message);
+        } else {
+            awaitingReply.add(message);
+        }
+    }
+
+    /** A customer message the assistant will not answer: whoever waits for its reply gets the notice, or null. */
+    private void leftToPeople(Message message) {
+        CompletableFuture<Message> waiter = replyWaiters.remove(message.id());
+        if (waiter != null) {
+            waiter.complete(noticeAfter(message.seq()));
+        }
+    }
+
+    private void countRuns(Message message) {
+        if (message.role() == MessageRole.CUSTOMER && message.sentiment() != null) {
+            negativeRun = message.sentiment() <= HandoffPolicy.NEGATIVE ? negativeRun + 1 : 0;
+        } else if (message.role() == MessageRole.ASSISTANT) {
+            fallbackRun = TurnLoop.FALLBACK_MODEL.equals(message.model()) ? fallbackRun + 1 : 0;
+        }
+    }
+
+    private String lastAssistantText(long beforeSeq) {
+        for (var it = recent.descendingIterator(); it.hasNext(); ) {
+            Message m = it.next();
+            if (m.seq() < beforeSeq && m.role() == MessageRole.ASSISTANT) {
+                return m.content();
+            }
+            if (m.seq() < beforeSeq && m.role() != MessageRole.CUSTOMER) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Hands the conversation to people ({@code waiting_for_agent}) for the given reason, telling the customer in
+     * words when someone will answer. Nothing happens unless the assistant handles it now. Takes the lock itself.
+     */
+    void escalate(HandoffPolicy.Handoff handoff, Actor actor) {
+        lock.lock();
+        try {
+            if (status != ConversationStatus.BOT) {
+                return;
+            }
+            HandoffPolicy.Waiting waiting = wiring.handoffs().waiting(conversation.organization(), now());
+            change(
+                    ConversationStatus.WAITING_FOR_AGENT,
+                    handoff.reason(),
+                    handoff.detail(),
+                    actor,
+                    null,
+                    waiting.text(),
+                    waiting.askContact());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A person takes the conversation: it becomes theirs ({@code agent}). Claiming one's own again changes nothing.
+     * Takes the lock itself.
+     *
+     * @throws ConversationTakenException when another person holds it
+     */
+    Conversation claim(MessageAuthor member) {
+        lock.lock();
+        try {
+            if (status == ConversationStatus.AGENT && member.id().equals(assignee)) {
+                return current();
+            }
+            if (status == ConversationStatus.AGENT) {
+                throw new ConversationTakenException(assigneeName);
+            }
+            change(ConversationStatus.AGENT, "claimed", null, Actor.member(member), member, joined(member), false);
+            return current();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Gives the conversation to a member, whoever held it. Takes the lock itself. */
+    Conversation assign(Actor by, MessageAuthor to) {
+        lock.lock();
+        try {
+            if (status == ConversationStatus.AGENT && to.id().equals(assignee)) {
+                return current();
+            }
+            change(ConversationStatus.AGENT, "assigned", null, by, to, joined(to), false);
+            return current();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Hands the conversation back to the assistant. Takes the lock itself. */
+    Conversation release(Actor by) {
+        lock.lock();
+        try {
+            if (status != ConversationStatus.BOT) {
+                change(
+                        ConversationStatus.BOT,
+                        "released",
+                        null,
+                        by,
+                        null,
+                        "You're back with our assistant. Ask anything, or ask for a person again at any time.",
+                        false);
+            }
+            return current();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Marks the conversation resolved; the customer is asked for a rating. Takes the lock itself. */
+    Conversation resolve(Actor by) {
+        lock.lock();
+        try {
+            if (status != ConversationStatus.RESOLVED) {
+                change(
+                        ConversationStatus.RESOLVED,
+                        "resolved",
+                        null,
+                        by,
+                        null,
+                        "This conversation is resolved. Write again any time if you need more help.",
+                        false);
+            }
+            return current();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A person's message: it becomes the conversation's next message, goes to the journal and to everyone
+     * listening. A person who does not hold the conversation takes it first. Takes the lock itself.
+     *
+     * @throws ConversationTakenException when another person holds it
+     */
+    Posted postAsAgent(MessageAuthor author, String text) {
+        lock.lock();
+        try {
+            if (status != ConversationStatus.AGENT || !author.id().equals(assignee)) {
+                claim(author);
+            }
+            Message message =
+                    append(MessageRole.AGENT, text, now(), null, MessageId.generate(), null, null, null, author, null);
+            CompletableFuture<Message> stored = wiring.journal().apply(message);
+            storing(message, stored);
+            visible(message);
+            publish(message, null);
+            return new Posted(message, stored);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A message handed to the journal: {@code stored} completes once it is durable. */
+    record Posted(Message message, CompletableFuture<Message> stored) {}
+
+    /** Someone is writing: shown to the customer (a person) or to the team (the customer). Takes the lock itself. */
+    void typing(MessageRole role, String name) {
+        lock.lock();
+        try {
+            wiring.events()
+                    .publish(new ConversationEvent.Typing(conversation.organization(), conversation.id(), role, name));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Publishes an event of this conversation in its order (a note, a rating). Takes the lock itself. */
+    void publish(ConversationEvent event) {
+        lock.lock();
+        try {
+            wiring.events().publish(event);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** After a turn's reply: the assistant's fallbacks in a row may hand the conversation to people. */
+    void afterReply(boolean modelAskedForPerson) {
+        lock.lock();
+        try {
+            if (modelAskedForPerson) {
+                escalate(new HandoffPolicy.Handoff("model_requested", null), Actor.ASSISTANT);
+            } else if (fallbackRun > 0) {
+                wiring.handoffs()
+                        .afterFallbacks(conversation.organization(), fallbackRun)
+                        .ifPresent(handoff -> escalate(handoff, Actor.PLATFORM));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String joined(MessageAuthor member) {
+        return member.name() + " from our team has joined the conversation.";
+    }
+
+    /**
+     * The one place status and assignee change. The change is stored first (a failure leaves everything as it was);
+     * then a reply being written is cut, customer messages waiting for the assistant are left to people, the notice
+     * for the customer becomes a system message, and the change is published.
+     */
+    private void change(
+            ConversationStatus to,
+            String reason,
+            String detail,
+            Actor actor,
+            MessageAuthor newAssignee,
+            String notice,
+            boolean askContact) {
+        StatusChange change = new StatusChange(
+                UUID.randomUUID().toString(),
+                conversation.organization(),
+                conversation.id(),
+                status,
+                to,
+                reason,
+                detail,
+                actor,
+                newAssignee == null ? null : newAssignee.id(),
+                now());
+        wiring.store().saveStatusChange(change);
+        if (status == ConversationStatus.WAITING_FOR_AGENT && to == ConversationStatus.AGENT && waitingSince != null) {
+            wiring.handoffs()
+                    .answered(conversation.organization(), java.time.Duration.between(waitingSince, change.at()));
+        }
+        waitingSince = to == ConversationStatus.WAITING_FOR_AGENT ? change.at() : null;
+        status = to;
+        assignee = newAssignee == null ? null : newAssignee.id();
+        assigneeName = newAssignee == null ? null : newAssignee.name();
+        negativeRun = 0;
+        fallbackRun = 0;
+        List<CompletableFuture<Message>> unanswered = new ArrayList<>();
+        if (to != ConversationStatus.BOT) {
+            cutReply();
+            for (Message question : awaitingReply) {
+                CompletableFuture<Message> waiter = replyWaiters.remove(question.id());
+                if (waiter != null) {
+                    unanswered.add(waiter);
+                }
+            }
+            awaitingReply.clear();
+        }
+        Message noticeMessage = null;
+        if (notice != null) {
+            noticeMessage =
+                    append(MessageRole.SYSTEM, notice, change.at(), null, MessageId.generate(), null, null, null);
+            storing(noticeMessage, wiring.journal().apply(noticeMessage));
+            visible(noticeMessage);
+        }
+        wiring.events()
+                .publish(new ConversationEvent.StatusChanged(current(), change, notice, assigneeName, askContact));
+        if (noticeMessage != null) {
+            publish(noticeMessage, null);
+        }
+        for (CompletableFuture<Message> waiter : unanswered) {
+            waiter.complete(noticeMessage);
+        }
+    }
+
+    /** The first notice after a message, telling the customer that people answer it; null when there is none. */
+    private Message noticeAfter(long seq) {
+        for (Message m : recent) {
+            if (m.seq() > seq && m.role() == MessageRole.SYSTEM) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** A reply being written stops here: what the customer saw of it becomes the message; nothing more is shown. */
+    private void cutReply() {
+        if (streamingId == null) {
+            return;
+        }
+        if (streamingText.isEmpty()) {
+            wiring.events()
+                    .publish(new ConversationEvent.ReplyRestarted(
+                            conversation.organization(), conversation.id(), streamingId));
+        } else {
+            Message question = awaitingReply.peek();
+            Message cut = append(
+                    MessageRole.ASSISTANT,
+                    streamingText.toString().stripTrailing(),
+                    now(),
+                    null,
+                    streamingId,
+                    question == null ? null : question.id(),
+                    null,
+                    null);
+            storing(cut, wiring.journal().apply(cut));
+            visible(cut);
+            publish(cut, null);
+        }
+        streamingId = null;
+        streamingText = null;
+    }
+
+    /** Whether the assistant may go on with its turn: it still handles the conversation. */
+    boolean assistantAnswering() {
+        lock.lock();
+        try {
+            return status == ConversationStatus.BOT;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Instant now() {
+        return wiring.clock().instant();
     }
 
     /** A reply is stored (or, when {@code failed}, will never be). */
@@ -277,9 +686,13 @@ final class LiveConversation {
         }
     }
 
+    boolean turnRunning() {
+        return turnRunning;
+    }
+
     /** Starts the turn loop unless one is running; true when the caller must run it. */
     boolean claimTurn() {
-        if (turnRunning || awaitingReply.isEmpty()) {
+        if (turnRunning || awaitingReply.isEmpty() || status != ConversationStatus.BOT) {
             return false;
         }
         turnRunning = true;
@@ -296,7 +709,7 @@ final class LiveConversation {
     Optional<TurnInput> nextTurn(boolean stopping) {
         lock.lock();
         try {
-            Message next = stopping ? null : awaitingReply.peek();
+            Message next = stopping || status != ConversationStatus.BOT ? null : awaitingReply.peek();
             if (next == null) {
                 turnRunning = false;
                 return Optional.empty();
@@ -333,7 +746,9 @@ final class LiveConversation {
     }
 
     void awaitReply(List<Message> questions) {
-        awaitingReply.addAll(questions);
+        if (status == ConversationStatus.BOT) {
+            awaitingReply.addAll(questions);
+        }
     }
 
     /** A reply is being written: listeners see the assistant typing. Takes the lock itself. */
@@ -342,7 +757,9 @@ final class LiveConversation {
         try {
             streamingId = id;
             streamingText = new StringBuilder();
-            listeners.forEach(l -> l.onTyping(MessageRole.ASSISTANT));
+            wiring.events()
+                    .publish(new ConversationEvent.Typing(
+                            conversation.organization(), conversation.id(), MessageRole.ASSISTANT, null));
         } finally {
             lock.unlock();
         }
@@ -352,8 +769,13 @@ final class LiveConversation {
     void delta(String text) {
         lock.lock();
         try {
+            if (streamingId == null) {
+                return; // cut: a person took over
+            }
             streamingText.append(text);
-            listeners.forEach(l -> l.onDelta(streamingId, text));
+            wiring.events()
+                    .publish(new ConversationEvent.ReplyDelta(
+                            conversation.organization(), conversation.id(), streamingId, text));
         } finally {
             lock.unlock();
         }
@@ -363,11 +785,13 @@ final class LiveConversation {
     void restartReply() {
         lock.lock();
         try {
-            if (streamingText == null || streamingText.isEmpty()) {
+            if (streamingId == null || streamingText.isEmpty()) {
                 return;
             }
             streamingText.setLength(0);
-            listeners.forEach(l -> l.onRestart(streamingId));
+            wiring.events()
+                    .publish(new ConversationEvent.ReplyRestarted(
+                            conversation.organization(), conversation.id(), streamingId));
         } finally {
             lock.unlock();
         }
@@ -377,21 +801,18 @@ final class LiveConversation {
      * The reply is complete: it becomes the conversation's next message, is handed to the journal, and is shown to
      * every listener and whoever waits for it. Takes the lock itself.
      *
-     * @param journal hands the message to the store and returns the future of its storing
-     * @return the reply as a message
+     * @return the reply as a message; empty when it was cut because a person took over
      */
-    Message finishReply(
-            MessageId id,
-            Message question,
-            String text,
-            Instant at,
-            Integer promptVersion,
-            String model,
-            Function<Message, CompletableFuture<Message>> journal) {
+    Optional<Message> finishReply(
+            MessageId id, Message question, String text, Instant at, Integer promptVersion, String model) {
         lock.lock();
         try {
+            if (!id.equals(streamingId)) {
+                return Optional.empty();
+            }
             Message reply = append(MessageRole.ASSISTANT, text, at, null, id, question.id(), promptVersion, model);
-            storing(reply, journal.apply(reply));
+            countRuns(reply);
+            storing(reply, wiring.journal().apply(reply));
             visible(reply);
             streamingId = null;
             streamingText = null;
@@ -401,7 +822,7 @@ final class LiveConversation {
                 waiter.complete(reply);
             }
             publish(reply, null);
-            return reply;
+            return Optional.of(reply);
         } finally {
             lock.unlock();
         }
@@ -444,43 +865,43 @@ final class LiveConversation {
         }
     }
 
-    /** A future completed with the reply to {@code question}, immediately when it is already known. */
+    /**
+     * A future completed with the reply to {@code question}, immediately when it is already known; with the notice
+     * that people took over (or null) when the assistant will not answer it.
+     */
     CompletableFuture<Message> replyTo(Message question) {
         for (Message m : recent) {
             if (question.id().equals(m.replyTo())) {
                 return CompletableFuture.completedFuture(m);
             }
         }
+        boolean announced = !storing.containsKey(question.id());
+        if (announced && !awaitingReply.contains(question)) {
+            return CompletableFuture.completedFuture(noticeAfter(question.seq()));
+        }
         return replyWaiters.computeIfAbsent(question.id(), id -> new CompletableFuture<>());
     }
 
     /** Tells every listener but the one that caused it about a message. */
-    void publish(Message message, ConversationListener except) {
-        for (ConversationListener listener : listeners) {
-            if (listener != except) {
-                listener.onMessage(message);
-            }
-        }
+    private void publish(Message message, ConversationListener except) {
+        wiring.events().publish(new ConversationEvent.MessageAdded(message, except));
     }
 
     /** Adds a listener; a reply being written is caught up as one delta so the listener misses nothing. */
-    void listen(ConversationListener listener) {
-        listeners.add(listener);
+    ConversationEvents.Registration listen(ConversationListener listener) {
+        ConversationEvents.Registration registration = wiring.events().listen(conversation.id(), listener);
         if (streamingId != null) {
             listener.onTyping(MessageRole.ASSISTANT);
             if (!streamingText.isEmpty()) {
                 listener.onDelta(streamingId, streamingText.toString());
             }
         }
-    }
-
-    void unlisten(ConversationListener listener) {
-        listeners.remove(listener);
+        return registration;
     }
 
     /** Nothing would be lost by dropping this from memory: nobody listens, no reply is due, everything is stored. */
     boolean evictIfIdle(long now, long idleNanos) {
-        if (!listeners.isEmpty()
+        if (wiring.events().hasListeners(conversation.id())
                 || turnRunning
                 || !awaitingReply.isEmpty()
                 || !storing.isEmpty()

@@ -19,12 +19,18 @@ final class LiveConversations {
     private final ConversationStore store;
     private final ChatSettings settings;
     private final Consumer<LiveConversation> onLoad;
+    private final LiveConversation.Wiring wiring;
 
     /** @param onLoad runs under the lock right after a conversation is loaded (e.g. to answer what a crash left) */
-    LiveConversations(ConversationStore store, ChatSettings settings, Consumer<LiveConversation> onLoad) {
+    LiveConversations(
+            ConversationStore store,
+            ChatSettings settings,
+            Consumer<LiveConversation> onLoad,
+            LiveConversation.Wiring wiring) {
         this.store = store;
         this.settings = settings;
         this.onLoad = onLoad;
+        this.wiring = wiring;
     }
 
     int size() {
@@ -221,6 +227,7 @@ final class LiveConversations {
                 summary,
                 settings.recentMessages(),
                 LiveConversation.rateLimit(settings),
-                System.nanoTime());
+                System.nanoTime(),
+                wiring);
     }
 }

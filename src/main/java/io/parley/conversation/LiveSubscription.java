@@ -8,11 +8,17 @@ final class LiveSubscription implements ChatEngine.Subscription {
     private final LiveConversations conversations;
     private final LiveConversation active;
     private final ConversationListener listener;
+    private final ConversationEvents.Registration registration;
 
-    LiveSubscription(LiveConversations conversations, LiveConversation active, ConversationListener listener) {
+    LiveSubscription(
+            LiveConversations conversations,
+            LiveConversation active,
+            ConversationListener listener,
+            ConversationEvents.Registration registration) {
         this.conversations = conversations;
         this.active = active;
         this.listener = listener;
+        this.registration = registration;
     }
 
     @Override
@@ -35,7 +41,7 @@ final class LiveSubscription implements ChatEngine.Subscription {
     public void close() {
         active.lock().lock();
         try {
-            active.unlisten(listener);
+            registration.close();
             active.touch(System.nanoTime());
         } finally {
             active.lock().unlock();

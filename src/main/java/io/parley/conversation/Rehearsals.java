@@ -40,7 +40,8 @@ final class Rehearsals {
         }
         List<ChatMessage> messages = withinBudget(organization, profile, history, message);
         StreamedText collected = new StreamedText(StreamedText.Target.NONE, metrics);
-        TurnLoop.Outcome outcome = loop.run(organization, profile.prompt(), profile.profile(), messages, collected);
+        TurnLoop.Outcome outcome =
+                loop.run(organization, profile.prompt(), profile.profile(), messages, collected, () -> true);
         if (!outcome.answered()) {
             return new ChatEngine.TryOut(
                     outcome.text(),
@@ -65,6 +66,45 @@ final class Rehearsals {
                 outcome.toolCalls(),
                 true);
     }
+
+    /**
+     * A reply drafted for a person of the team to edit before sending: the organization's prompt, told it is
+     * drafting, and the conversation up to its latest customer message. Counted in usage; nothing is stored.
+     */
+    String suggest(OrganizationId organization, ProfileVersion profile, List<Message> conversation) {
+        Message question = null;
+        for (Message m : conversation) {
+            if (m.role() == MessageRole.CUSTOMER) {
+                question = m;
+            }
+        }
+        if (question == null) {
+            return "";
+        }
+        String prompt = profile.prompt() + DRAFTING;
+        long upTo = question.seq();
+        // Up to the customer's latest message, so that the draft answers it (not what the assistant said to it).
+        List<Message> before =
+                conversation.stream().filter(m -> m.seq() <= upTo).toList();
+        List<ChatMessage> history = HistoryWindow.fit(
+                before, question, 0, HistoryWindow.budget(settings.historyTokens(), prompt, HistorySummary.NONE));
+        StreamedText collected = new StreamedText(StreamedText.Target.NONE, metrics);
+        TurnLoop.Outcome outcome = loop.run(organization, prompt, profile.profile(), history, collected, () -> true);
+        if (!outcome.answered()) {
+            return "";
+        }
+        usage.record(
+                organization,
+                question.conversation(),
+                null,
+                ModelCall.Purpose.SUGGESTION,
+                outcome.reply(),
+                outcome.latency());
+        return outcome.transferRequested() && collected.text().isBlank() ? "" : outcome.text();
+    }
+
+    private static final String DRAFTING = "\n\nYou are drafting the next reply for a person of the support team,"
+            + " who will read and edit it before sending it to the customer. Write only the reply itself.";
 
     /** The exchange and the new message, without its oldest messages as long as it would overrun the history budget. */
     private List<ChatMessage> withinBudget(

@@ -7,6 +7,7 @@ import io.parley.llm.LanguageModel;
 import io.parley.llm.ModelException;
 import io.parley.llm.ModelReply;
 import io.parley.llm.ModelRequest;
+import io.parley.llm.Tool;
 import io.parley.llm.ToolCall;
 import io.parley.tenant.BusinessProfile;
 import io.parley.tenant.OrganizationId;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +86,11 @@ final class TurnLoop {
         boolean answered() {
             return reply != null;
         }
+
+        /** Whether the model asked to hand the conversation to a person ({@code transfer_to_human}). */
+        boolean transferRequested() {
+            return toolCalls.stream().anyMatch(c -> TransferToHuman.NAME.equals(c.name()));
+        }
     }
 
     /**
@@ -92,22 +99,30 @@ final class TurnLoop {
      * @param systemPrompt the organization's prompt, with the summary of older turns when there is one
      * @param history what the model sees of the conversation, ending with the customer's message
      * @param sink where the reply's pieces go as they arrive
+     * @param mayGoOn false once the turn must stop before its next model call (a person took the conversation)
      */
     Outcome run(
             OrganizationId organization,
             String systemPrompt,
             BusinessProfile profile,
             List<ChatMessage> history,
-            StreamedText sink) {
+            StreamedText sink,
+            BooleanSupplier mayGoOn) {
         LanguageModel model = models.modelFor(organization);
+        // Offered only to models that can call tools; others are recognised asking for a person by the platform.
+        List<Tool> tools = model.capabilities().tools() ? List.of(TransferToHuman.TOOL) : List.of();
         Instant deadline = clock.instant().plus(modelTimeout);
         List<ChatMessage> messages = new ArrayList<>(history);
         List<ToolCall> calls = new ArrayList<>();
         ModelReply.Usage used = ModelReply.Usage.NONE;
         for (int step = 0; ; step++) {
+            if (!mayGoOn.getAsBoolean()) {
+                return new Outcome(sink.text(), null, List.copyOf(calls), sink.elapsed());
+            }
             ModelRequest request = ModelRequest.of(
                             organization, systemPrompt, messages, grounding(profile), remaining(deadline))
-                    .withMaxOutputTokens(maxOutputTokens);
+                    .withMaxOutputTokens(maxOutputTokens)
+                    .withTools(tools);
             ModelReply reply;
             try {
                 reply = callWithRetries(model, request, sink, deadline);
@@ -123,6 +138,15 @@ final class TurnLoop {
                 return fallback(profile, sink, calls);
             }
             used = used.plus(reply.usage());
+            if (reply.toolCalls().stream().anyMatch(c -> TransferToHuman.NAME.equals(c.name()))) {
+                // The platform hands over; no further model call. Anything it wrote stays the reply.
+                calls.addAll(reply.toolCalls());
+                metrics.replied(reply.model(), false, sink.elapsed());
+                ModelReply total = new ModelReply(
+                        reply.text(), reply.toolCalls(), reply.finishReason(), used, reply.provider(), reply.model());
+                String text = sink.text().isBlank() ? TransferToHuman.SAY : sink.text();
+                return new Outcome(text, total, List.copyOf(calls), sink.elapsed());
+            }
             boolean wantsTools = !reply.toolCalls().isEmpty();
             if (!wantsTools || step + 1 >= MAX_STEPS || !remaining(deadline).isPositive()) {
                 if (wantsTools && sink.text().isBlank()) {

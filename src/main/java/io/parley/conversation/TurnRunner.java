@@ -30,7 +30,6 @@ final class TurnRunner {
 
     private final AssistantProfiles profiles;
     private final TurnLoop loop;
-    private final MessageJournal journal;
     private final ChatSettings settings;
     private final Clock clock;
     private final StoredCallbacks storedCallbacks;
@@ -47,7 +46,6 @@ final class TurnRunner {
     TurnRunner(
             AssistantProfiles profiles,
             TurnLoop loop,
-            MessageJournal journal,
             ChatSettings settings,
             Clock clock,
             StoredCallbacks storedCallbacks,
@@ -57,7 +55,6 @@ final class TurnRunner {
             BooleanSupplier stopping) {
         this.profiles = profiles;
         this.loop = loop;
-        this.journal = journal;
         this.settings = settings;
         this.clock = clock;
         this.storedCallbacks = storedCallbacks;
@@ -107,33 +104,39 @@ final class TurnRunner {
                     input.question(),
                     input.summary().throughSeq(),
                     HistoryWindow.budget(settings.historyTokens(), profile.prompt(), input.summary()));
-            outcome =
-                    loop.run(organization, prompt, profile.profile(), history, new StreamedText(target(live), metrics));
+            outcome = loop.run(
+                    organization,
+                    prompt,
+                    profile.profile(),
+                    history,
+                    new StreamedText(target(live), metrics),
+                    live::assistantAnswering);
         } catch (RuntimeException e) {
             // Without the organization's profile there is nothing safe to say but that we cannot help now.
             log.error("Cannot prepare the turn; replying with the default fallback", e);
             live.restartReply();
             outcome = new TurnLoop.Outcome(BusinessProfile.DEFAULT_FALLBACK, null, List.of(), Duration.ZERO);
         }
-        Message reply = live.finishReply(
+        // Empty when a person took over while it was being written: what was shown of it is already the message.
+        Optional<Message> reply = live.finishReply(
                 replyId,
                 input.question(),
                 outcome.text(),
                 clock.instant(),
                 profile == null ? null : profile.version(),
-                outcome.model(),
-                journal::append);
-        storedCallbacks.whenStored(live, reply);
+                outcome.model());
+        reply.ifPresent(r -> storedCallbacks.whenStored(live, r));
         if (outcome.answered()) {
             usage.record(
                     organization,
                     live.conversation().id(),
-                    reply.id(),
+                    replyId,
                     ModelCall.Purpose.REPLY,
                     outcome.reply(),
                     outcome.latency());
         }
-        if (profile != null && settings.summarize()) {
+        live.afterReply(outcome.transferRequested());
+        if (profile != null && settings.summarize() && live.assistantAnswering()) {
             summarizer.refreshIfDue(live, profile);
         }
     }

@@ -82,15 +82,28 @@ public class Organizations {
      * @throws EmailTakenException when the email already has an account
      */
     public SignedUp signUp(String email, String password, String organizationName) {
-        return signUp(email, password, organizationName, SiteKey.generate());
+        return signUp(email, password, organizationName, null, SiteKey.generate());
+    }
+
+    /**
+     * As {@link #signUp(String, String, String)}, with the owner's display name.
+     *
+     * @param ownerName the name customers see when the owner answers them; from the email when null or blank
+     */
+    public SignedUp signUp(String email, String password, String organizationName, String ownerName) {
+        return signUp(email, password, organizationName, ownerName, SiteKey.generate());
     }
 
     /** As {@link #signUp(String, String, String)}, with a chosen site key (the demo organization's is well known). */
     public SignedUp signUp(String email, String password, String organizationName, SiteKey siteKey) {
-        String normalized = normalizeEmail(email);
-        if (!EMAIL.matcher(normalized).matches() || normalized.length() > 320) {
-            throw new IllegalArgumentException("Enter a valid email address.");
-        }
+        return signUp(email, password, organizationName, null, siteKey);
+    }
+
+    private SignedUp signUp(String email, String password, String organizationName, String ownerName, SiteKey siteKey) {
+        String normalized = validEmail(email);
+        String displayName = ownerName == null || ownerName.isBlank()
+                ? Member.nameFromEmail(normalized)
+                : Member.validName(ownerName);
         checkPassword(password);
         String name = organizationName == null ? "" : organizationName.strip();
         if (name.isEmpty() || name.length() > ProfileLimits.NAME) {
@@ -99,7 +112,14 @@ public class Organizations {
         var now = clock.instant();
         var organization = new Organization(OrganizationId.generate(), name, siteKey, now);
         var owner = new Member(
-                MemberId.generate(), organization.id(), normalized, passwords.encode(password), MemberRole.OWNER, now);
+                MemberId.generate(),
+                organization.id(),
+                normalized,
+                displayName,
+                passwords.encode(password),
+                MemberRole.OWNER,
+                now,
+                null);
         BusinessProfile profile = BusinessProfile.startingPoint(name);
         store.createOrganization(
                 organization,
@@ -253,7 +273,20 @@ public class Organizations {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static void checkPassword(String password) {
+    /**
+     * The email normalized (trimmed, lower case).
+     *
+     * @throws IllegalArgumentException when it is not an email address (the message is safe to show)
+     */
+    public static String validEmail(String email) {
+        String normalized = normalizeEmail(email);
+        if (!EMAIL.matcher(normalized).matches() || normalized.length() > 320) {
+            throw new IllegalArgumentException("Enter a valid email address.");
+        }
+        return normalized;
+    }
+
+    static void checkPassword(String password) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
             throw new WeakPasswordException("The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
         }

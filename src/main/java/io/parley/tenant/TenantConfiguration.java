@@ -28,6 +28,11 @@ class TenantConfiguration {
     }
 
     @Bean
+    Members members(TenantStore store, PasswordEncoder passwords, Clock clock) {
+        return new Members(store, passwords, clock);
+    }
+
+    @Bean
     Organizations organizations(TenantStore store, PasswordEncoder passwords, SecretBox secrets, Clock clock) {
         return new Organizations(
                 store,

@@ -25,6 +25,42 @@ public interface TenantStore {
     /** @param email already normalized (trimmed, lower case) */
     Optional<Member> memberByEmail(String email);
 
+    /** The organization's members, by name. */
+    List<Member> members(OrganizationId organization);
+
+    /** The member, only if it belongs to this organization. */
+    Optional<Member> member(OrganizationId organization, MemberId id);
+
+    /**
+     * Adds a member to an existing organization.
+     *
+     * @throws EmailTakenException when a member (of any organization) already has the email
+     */
+    void addMember(Member member);
+
+    /**
+     * Gives a member of this organization another role; changes to one organization's members are serialized, so
+     * two owners demoting each other at once cannot leave it with none.
+     *
+     * @return the member with the new role, or empty when the organization has no such member
+     * @throws LastOwnerException when the member is the organization's only owner and the role is not OWNER
+     */
+    Optional<Member> changeRole(OrganizationId organization, MemberId id, MemberRole role);
+
+    /**
+     * Removes a member of this organization (serialized as {@link #changeRole}).
+     *
+     * @return false when the organization has no such member
+     * @throws LastOwnerException when the member is the organization's only owner
+     */
+    boolean removeMember(OrganizationId organization, MemberId id);
+
+    /** @return false when there is no such member */
+    boolean replacePasswordHash(MemberId id, String passwordHash);
+
+    /** Records that the member was active at {@code at}. */
+    void touch(MemberId id, Instant at);
+
     Optional<ProfileVersion> currentProfile(OrganizationId organization);
 
     Optional<ProfileVersion> profileVersion(OrganizationId organization, int version);

@@ -38,7 +38,9 @@ public record ModelCall(
         /** A summary of a long conversation's older turns. */
         SUMMARY,
         /** A member trying the assistant in the console. */
-        PLAYGROUND;
+        PLAYGROUND,
+        /** A reply drafted for a person of the team to edit. */
+        SUGGESTION;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);

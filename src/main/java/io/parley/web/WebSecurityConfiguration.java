@@ -24,14 +24,16 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(ADMIN_ORDER)
-    SecurityFilterChain adminApi(HttpSecurity http, AccessTokens tokens, ProblemWriter problems) throws Exception {
+    SecurityFilterChain adminApi(HttpSecurity http, AccessTokens tokens, ProblemWriter problems, MemberAccess members)
+            throws Exception {
         return http.securityMatcher("/api/v1/admin/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // Every role's rights, for every endpoint, come from one policy (the team feature's).
+                .authorizeHttpRequests(requests -> requests.anyRequest().access(members.requests()))
                 // Tokens come from the Authorization header only, whatever other resolvers the context holds.
                 .oauth2ResourceServer(server -> server.bearerTokenResolver(new DefaultBearerTokenResolver())
-                        .jwt(jwt -> jwt.decoder(tokens.decoder()))
+                        .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(members::authenticate))
                         .authenticationEntryPoint((request, response, e) -> problems.write(
                                 request,
                                 response,

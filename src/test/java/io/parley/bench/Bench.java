@@ -95,9 +95,12 @@ public final class Bench {
             case "summary" -> ModelScenarios.summary(this);
             case "breaker" -> ModelScenarios.breaker(this);
             case "adapters" -> AdapterScenario.run(this);
+            case "handoff" -> PeopleScenarios.handoff(this);
+            case "inbox" -> PeopleScenarios.inbox(this);
             default ->
                 throw new IllegalArgumentException("unknown scenario " + scenario
                         + "; known: latency, throughput, rate, memory, capacity, soak, summary, breaker, adapters,"
+                        + " handoff, inbox,"
                         + " fault-kill9, fault-model,"
                         + " fault-database, fault-clients, faults");
         }
@@ -133,6 +136,7 @@ public final class Bench {
             ParleyProcess server,
             ScriptedOpenAiServer model,
             String siteKey,
+            String ownerToken,
             ServerProbe probe,
             Path data,
             boolean owned)
@@ -140,7 +144,7 @@ public final class Bench {
 
         /** The same server, shared: closing this view leaves it running. */
         Target shared() {
-            return new Target(server, model, siteKey, probe, data, false);
+            return new Target(server, model, siteKey, ownerToken, probe, data, false);
         }
 
         URI chat() {
@@ -209,8 +213,15 @@ public final class Bench {
                     + java.util.Base64.getEncoder().encodeToString(new byte[32]).replace("A", "C"));
         }
         ParleyProcess server = ParleyProcess.start(data, jvm, app);
-        String siteKey = new ParleyApi(server.port()).signUp("Bench Outfitters").siteKey();
-        return new Target(server, model, siteKey, new ServerProbe(server.pid(), server.port()), data, true);
+        ParleyApi.Organization shop = new ParleyApi(server.port()).signUp("Bench Outfitters");
+        return new Target(
+                server,
+                model,
+                shop.siteKey(),
+                shop.accessToken(),
+                new ServerProbe(server.pid(), server.port()),
+                data,
+                true);
     }
 
     static OpenAiScript instantModel() {

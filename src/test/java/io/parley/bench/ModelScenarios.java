@@ -97,7 +97,10 @@ final class ModelScenarios {
                 Duration.ofSeconds(30),
                 1024,
                 Clock.systemUTC(),
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(),
+                new io.parley.conversation.LocalConversationEvents(),
+                io.parley.conversation.HandoffPolicy.NEVER,
+                text -> 0);
         try {
             Visitor visitor = new Visitor(organization, VisitorId.generate(), null);
             Conversation conversation = engine.start(visitor, null);

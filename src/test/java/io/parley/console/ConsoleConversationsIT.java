@@ -62,6 +62,48 @@ class ConsoleConversationsIT {
     }
 
     @Test
+    void theTranscriptShowsWhoHandledItTheNotesTheMoodAndTheCustomersRatings() {
+        ConsoleBrowser owner = new ConsoleBrowser(port).signedUp("Calm Canoes");
+        String token = owner.cookie("parley_console").orElseThrow().getValue();
+        Customers customers = new Customers(owner.base());
+        Customers.Chat chat = customers.start(siteKey(owner));
+        String reply = customers
+                .send(chat, "This is awful, my canoe arrived broken")
+                .path("reply")
+                .path("id")
+                .asString();
+        String admin = "/api/v1/admin/conversations/" + chat.conversationId();
+        customers.call("POST", admin + "/claim", null, token, 200);
+        customers.call("POST", admin + "/notes", Map.of("text", "Offer a replacement"), token, 201);
+        customers.call("POST", admin + "/resolve", null, token, 200);
+        customers.call(
+                "PUT",
+                "/api/v1/messages/" + reply + "/feedback",
+                Map.of("rating", "down", "comment", "Not what I asked"),
+                chat.visitorToken(),
+                204);
+        customers.call(
+                "PUT",
+                "/api/v1/conversations/" + chat.conversationId() + "/rating",
+                Map.of("score", 4, "comment", "Sorted in the end"),
+                chat.visitorToken(),
+                204);
+
+        String page =
+                owner.get("/console/conversations/" + chat.conversationId()).body();
+
+        assertThat(page)
+                .contains("Mood: <span>Negative</span>")
+                .contains("Customer rated this reply: <strong>Not helpful</strong>")
+                .contains("Not what I asked")
+                .contains("aria-label=\"4 out of 5\">★★★★☆</span>")
+                .contains("Sorted in the end")
+                .contains("Offer a replacement")
+                .contains("took it", "resolved it")
+                .contains("has joined the conversation.");
+    }
+
+    @Test
     void aVerifiedCustomerIsListedByNameAndEmail() throws Exception {
         ConsoleBrowser owner = new ConsoleBrowser(port).signedUp("Bright Bikes");
         owner.get("/console/install");

@@ -32,8 +32,8 @@ final class Customers {
         return start(Map.of("siteKey", siteKey, "customer", customer));
     }
 
-    /** Sends a message and waits for the assistant's reply. */
-    void send(Chat chat, String message) {
+    /** Sends a message and waits for the assistant's reply; returns the exchange. */
+    JsonNode send(Chat chat, String message) {
         JsonNode answer = call(
                 "/api/v1/conversations/" + chat.conversationId() + "/messages",
                 Map.of("message", message),
@@ -42,6 +42,12 @@ final class Customers {
         if (!answer.has("reply")) {
             throw new IllegalStateException("no reply in " + answer);
         }
+        return answer;
+    }
+
+    /** Any other call: {@code method} with a JSON body, as the visitor or a member ({@code token}). */
+    JsonNode call(String method, String path, Object body, String token, int expectedStatus) {
+        return call(method, path, body, token, expectedStatus, true);
     }
 
     private Chat start(Map<String, Object> body) {
@@ -52,9 +58,17 @@ final class Customers {
     }
 
     private JsonNode call(String path, Object body, String token, int expectedStatus) {
+        return call("POST", path, body, token, expectedStatus, true);
+    }
+
+    private JsonNode call(String method, String path, Object body, String token, int expectedStatus, boolean json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -63,7 +77,7 @@ final class Customers {
             if (response.statusCode() != expectedStatus) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
             }
-            return JSON.readTree(response.body());
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

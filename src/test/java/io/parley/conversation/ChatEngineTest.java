@@ -193,7 +193,10 @@ class ChatEngineTest {
                 Duration.ofSeconds(5),
                 1024,
                 Clock.systemUTC(),
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(),
+                new io.parley.conversation.LocalConversationEvents(),
+                io.parley.conversation.HandoffPolicy.NEVER,
+                text -> 0);
         Conversation conversation = engine.start(visitor, null);
         RecordingListener customer = subscribe(conversation);
         for (int i = 1; i <= 8; i++) {
@@ -734,7 +737,10 @@ class ChatEngineTest {
                 modelTimeout,
                 1024,
                 Clock.systemUTC(),
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(),
+                new io.parley.conversation.LocalConversationEvents(),
+                io.parley.conversation.HandoffPolicy.NEVER,
+                text -> 0);
     }
 
     private static ChatSettings settings(int rateLimitMessages, Duration ackTimeout) {

@@ -23,6 +23,10 @@ public final class InMemoryConversationStore implements ConversationStore {
     private final List<Message> messages = new ArrayList<>();
     private final Map<MessageId, Feedback> feedback = new HashMap<>();
     private final Map<ConversationId, HistorySummary> summaries = new HashMap<>();
+    private final List<StatusChange> statusChanges = new ArrayList<>();
+    private final List<Note> notes = new ArrayList<>();
+    private final Map<ConversationId, ConversationRating> ratings = new HashMap<>();
+    private final Map<ConversationId, String> contacts = new HashMap<>();
     private final AtomicBoolean away = new AtomicBoolean();
     private final AtomicInteger writes = new AtomicInteger();
     private volatile CountDownLatch writeGate = new CountDownLatch(0);
@@ -252,6 +256,115 @@ public final class InMemoryConversationStore implements ConversationStore {
                 .filter(m -> m.conversation().equals(id) && Objects.equals(m.organization(), organization))
                 .sorted(Comparator.comparingLong(Message::seq))
                 .toList();
+    }
+
+    @Override
+    public synchronized Map<MessageId, Feedback> feedback(OrganizationId organization, ConversationId conversation) {
+        check();
+        Map<MessageId, Feedback> byMessage = new java.util.LinkedHashMap<>();
+        for (Message m : messages) {
+            if (m.conversation().equals(conversation) && feedback.containsKey(m.id())) {
+                byMessage.put(m.id(), feedback.get(m.id()));
+            }
+        }
+        return byMessage;
+    }
+
+    @Override
+    public synchronized void saveStatusChange(StatusChange change) {
+        check();
+        Conversation c = conversations.get(change.conversation());
+        if (c == null || !c.organization().equals(change.organization())) {
+            throw new io.parley.conversation.StoreConflictException("no such conversation", null);
+        }
+        conversations.put(
+                c.id(),
+                new Conversation(
+                        c.id(),
+                        c.organization(),
+                        c.visitor(),
+                        c.customer(),
+                        change.to(),
+                        c.startedAt(),
+                        c.lastMessageAt(),
+                        c.messageCount(),
+                        change.assignee()));
+        statusChanges.add(change);
+    }
+
+    @Override
+    public synchronized List<StatusChange> statusChanges(OrganizationId organization, ConversationId conversation) {
+        check();
+        return statusChanges.stream()
+                .filter(c -> c.organization().equals(organization)
+                        && c.conversation().equals(conversation))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Conversation> withPeople(OrganizationId organization, int limit) {
+        check();
+        return conversations.values().stream()
+                .filter(c -> c.organization().equals(organization))
+                .filter(c ->
+                        c.status() == ConversationStatus.WAITING_FOR_AGENT || c.status() == ConversationStatus.AGENT)
+                .sorted(java.util.Comparator.comparing(Conversation::lastMessageAt))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Conversation> earlierOf(OrganizationId organization, Conversation of, int limit) {
+        check();
+        return conversations.values().stream()
+                .filter(c -> c.organization().equals(organization) && !c.id().equals(of.id()))
+                .filter(c -> of.customer() != null
+                        ? c.customer() != null
+                                && c.customer().id().equals(of.customer().id())
+                        : c.customer() == null && c.visitor().equals(of.visitor()))
+                .sorted(java.util.Comparator.comparing(Conversation::startedAt).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized void saveNote(Note note) {
+        check();
+        notes.add(note);
+    }
+
+    @Override
+    public synchronized List<Note> notes(OrganizationId organization, ConversationId conversation) {
+        check();
+        return notes.stream()
+                .filter(n -> n.organization().equals(organization)
+                        && n.conversation().equals(conversation))
+                .toList();
+    }
+
+    @Override
+    public synchronized void saveRating(
+            OrganizationId organization, ConversationId conversation, ConversationRating rating) {
+        check();
+        ratings.put(conversation, rating);
+    }
+
+    @Override
+    public synchronized Optional<ConversationRating> rating(OrganizationId organization, ConversationId conversation) {
+        check();
+        return Optional.ofNullable(ratings.get(conversation));
+    }
+
+    @Override
+    public synchronized void saveContact(OrganizationId organization, ConversationId conversation, String email) {
+        check();
+        contacts.put(conversation, email);
+    }
+
+    @Override
+    public synchronized Optional<String> contact(OrganizationId organization, ConversationId conversation) {
+        check();
+        return Optional.ofNullable(contacts.get(conversation));
     }
 
     private void check() {

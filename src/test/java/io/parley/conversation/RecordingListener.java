@@ -27,6 +27,20 @@ final class RecordingListener implements ConversationListener {
     }
 
     @Override
+    public void onTyping(MessageRole role, String name) {
+        events.add("typing:" + role.wireName() + (name == null ? "" : ":" + name));
+    }
+
+    final List<ConversationEvent.StatusChanged> statuses = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onStatus(ConversationEvent.StatusChanged change) {
+        statuses.add(change);
+        events.add("status:" + change.change().to().wireName() + ":"
+                + change.change().reason());
+    }
+
+    @Override
     public void onRestart(MessageId reply) {
         events.add("restart");
     }

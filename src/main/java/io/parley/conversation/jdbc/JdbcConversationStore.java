@@ -1,18 +1,24 @@
 package io.parley.conversation.jdbc;
 
+import io.parley.conversation.Actor;
 import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationId;
+import io.parley.conversation.ConversationRating;
 import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.ConversationStore;
 import io.parley.conversation.Customer;
 import io.parley.conversation.Feedback;
 import io.parley.conversation.HistorySummary;
 import io.parley.conversation.Message;
+import io.parley.conversation.MessageAuthor;
 import io.parley.conversation.MessageId;
 import io.parley.conversation.MessageRole;
+import io.parley.conversation.Note;
+import io.parley.conversation.StatusChange;
 import io.parley.conversation.StoreConflictException;
 import io.parley.conversation.StoreUnavailableException;
 import io.parley.conversation.VisitorId;
+import io.parley.tenant.MemberId;
 import io.parley.tenant.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,9 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JdbcConversationStore implements ConversationStore {
 
     private static final String MESSAGE_COLUMNS = "id, organization_id, conversation_id, seq, role, content,"
-            + " client_message_id, reply_to, prompt_version, model, created_at";
+            + " client_message_id, reply_to, prompt_version, model, created_at, author_id, author_name, sentiment";
     private static final String CONVERSATION_COLUMNS = "id, organization_id, visitor_id, customer_id, customer_email,"
-            + " customer_name, status, started_at, last_message_at, message_count";
+            + " customer_name, status, started_at, last_message_at, message_count, assigned_to";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -57,7 +63,7 @@ public class JdbcConversationStore implements ConversationStore {
     @Override
     public void create(Conversation c) {
         run(() -> jdbc.sql("INSERT INTO conversations (" + CONVERSATION_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         c.id().value(),
                         c.organization().value(),
@@ -68,7 +74,8 @@ public class JdbcConversationStore implements ConversationStore {
                         c.status().wireName(),
                         time(c.startedAt()),
                         time(c.lastMessageAt()),
-                        c.messageCount())
+                        c.messageCount(),
+                        c.assignee() == null ? null : c.assignee().value())
                 .update());
     }
 
@@ -175,7 +182,10 @@ public class JdbcConversationStore implements ConversationStore {
                 m.replyTo() == null ? null : m.replyTo().value(),
                 m.promptVersion(),
                 m.model(),
-                time(m.createdAt())
+                time(m.createdAt()),
+                m.author() == null ? null : m.author().id().value(),
+                m.author() == null ? null : m.author().name(),
+                m.sentiment()
             });
         }
         List<Object[]> counts = newestByConversation.values().stream()
@@ -185,7 +195,8 @@ public class JdbcConversationStore implements ConversationStore {
                 .toList();
         run(() -> transactions.executeWithoutResult(status -> {
             template.batchUpdate(
-                    "INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                    "INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows);
             template.batchUpdate(
                     "UPDATE conversations SET message_count = ?, last_message_at = ? WHERE id = ? AND message_count < ?",
                     counts);
@@ -232,6 +243,25 @@ public class JdbcConversationStore implements ConversationStore {
                             time(feedback.at()))
                     .update();
         }));
+    }
+
+    @Override
+    public Map<MessageId, Feedback> feedback(OrganizationId organization, ConversationId conversation) {
+        Map<MessageId, Feedback> byMessage = new LinkedHashMap<>();
+        run(() -> jdbc.sql("SELECT f.message_id, f.rating, f.comment, f.created_at FROM message_feedback f"
+                        + " JOIN messages m ON m.id = f.message_id"
+                        + " WHERE m.conversation_id = ? AND f.organization_id = ?")
+                .params(conversation.value(), organization.value())
+                .query(rs -> {
+                    byMessage.put(
+                            new MessageId(rs.getString("message_id")),
+                            new Feedback(
+                                    Feedback.Rating.valueOf(
+                                            rs.getString("rating").toUpperCase(java.util.Locale.ROOT)),
+                                    rs.getString("comment"),
+                                    instant(rs, "created_at")));
+                }));
+        return byMessage;
     }
 
     @Override
@@ -300,6 +330,153 @@ public class JdbcConversationStore implements ConversationStore {
         });
     }
 
+    @Override
+    public void saveStatusChange(StatusChange c) {
+        run(() -> transactions.executeWithoutResult(status -> {
+            int updated = jdbc.sql("UPDATE conversations SET status = ?, assigned_to = ?"
+                            + " WHERE id = ? AND organization_id = ?")
+                    .params(
+                            c.to().wireName(),
+                            c.assignee() == null ? null : c.assignee().value(),
+                            c.conversation().value(),
+                            c.organization().value())
+                    .update();
+            if (updated != 1) {
+                throw new StoreConflictException("no such conversation", null);
+            }
+            jdbc.sql("INSERT INTO conversation_status_changes (id, conversation_id, organization_id, from_status,"
+                            + " to_status, reason, detail, actor, actor_name, assigned_to, changed_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(
+                            c.id(),
+                            c.conversation().value(),
+                            c.organization().value(),
+                            c.from().wireName(),
+                            c.to().wireName(),
+                            c.reason(),
+                            c.detail(),
+                            c.actor().id(),
+                            c.actor().name(),
+                            c.assignee() == null ? null : c.assignee().value(),
+                            time(c.at()))
+                    .update();
+        }));
+    }
+
+    @Override
+    public List<StatusChange> statusChanges(OrganizationId organization, ConversationId conversation) {
+        return run(() -> jdbc.sql("SELECT * FROM conversation_status_changes"
+                        + " WHERE conversation_id = ? AND organization_id = ? ORDER BY changed_at, id")
+                .params(conversation.value(), organization.value())
+                .query((rs, row) -> new StatusChange(
+                        rs.getString("id"),
+                        organization,
+                        conversation,
+                        ConversationStatus.fromWireName(rs.getString("from_status"))
+                                .orElseThrow(),
+                        ConversationStatus.fromWireName(rs.getString("to_status"))
+                                .orElseThrow(),
+                        rs.getString("reason"),
+                        rs.getString("detail"),
+                        new Actor(rs.getString("actor"), rs.getString("actor_name")),
+                        rs.getString("assigned_to") == null ? null : new MemberId(rs.getString("assigned_to")),
+                        instant(rs, "changed_at")))
+                .list());
+    }
+
+    @Override
+    public List<Conversation> withPeople(OrganizationId organization, int limit) {
+        return run(() -> jdbc.sql("SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE organization_id = ?"
+                        + " AND status IN ('waiting_for_agent', 'agent') ORDER BY last_message_at, id LIMIT ?")
+                .params(organization.value(), limit)
+                .query(CONVERSATION)
+                .list());
+    }
+
+    @Override
+    public List<Conversation> earlierOf(OrganizationId organization, Conversation c, int limit) {
+        String who = c.customer() != null ? "customer_id = ?" : "visitor_id = ? AND customer_id IS NULL";
+        Object key = c.customer() != null ? c.customer().id() : c.visitor().value();
+        return run(() -> jdbc.sql("SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE organization_id = ?"
+                        + " AND " + who + " AND id <> ? AND message_count > 0 ORDER BY started_at DESC LIMIT ?")
+                .params(organization.value(), key, c.id().value(), limit)
+                .query(CONVERSATION)
+                .list());
+    }
+
+    @Override
+    public void saveNote(Note n) {
+        run(() -> jdbc.sql("INSERT INTO conversation_notes (id, conversation_id, organization_id, author_id,"
+                        + " author_name, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        n.id(),
+                        n.conversation().value(),
+                        n.organization().value(),
+                        n.author().id().value(),
+                        n.author().name(),
+                        n.content(),
+                        time(n.createdAt()))
+                .update());
+    }
+
+    @Override
+    public List<Note> notes(OrganizationId organization, ConversationId conversation) {
+        return run(() -> jdbc.sql("SELECT * FROM conversation_notes WHERE conversation_id = ? AND organization_id = ?"
+                        + " ORDER BY created_at, id")
+                .params(conversation.value(), organization.value())
+                .query((rs, row) -> new Note(
+                        rs.getString("id"),
+                        organization,
+                        conversation,
+                        new MessageAuthor(new MemberId(rs.getString("author_id")), rs.getString("author_name")),
+                        rs.getString("content"),
+                        instant(rs, "created_at")))
+                .list());
+    }
+
+    @Override
+    public void saveRating(OrganizationId organization, ConversationId conversation, ConversationRating rating) {
+        run(() -> transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM conversation_ratings WHERE conversation_id = ? AND organization_id = ?")
+                    .params(conversation.value(), organization.value())
+                    .update();
+            jdbc.sql("INSERT INTO conversation_ratings (conversation_id, organization_id, score, comment, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?)")
+                    .params(
+                            conversation.value(),
+                            organization.value(),
+                            rating.score(),
+                            rating.comment(),
+                            time(rating.at()))
+                    .update();
+        }));
+    }
+
+    @Override
+    public Optional<ConversationRating> rating(OrganizationId organization, ConversationId conversation) {
+        return run(() -> jdbc.sql("SELECT score, comment, created_at FROM conversation_ratings"
+                        + " WHERE conversation_id = ? AND organization_id = ?")
+                .params(conversation.value(), organization.value())
+                .query((rs, row) ->
+                        new ConversationRating(rs.getInt("score"), rs.getString("comment"), instant(rs, "created_at")))
+                .optional());
+    }
+
+    @Override
+    public void saveContact(OrganizationId organization, ConversationId conversation, String email) {
+        run(() -> jdbc.sql("UPDATE conversations SET contact_email = ? WHERE id = ? AND organization_id = ?")
+                .params(email, conversation.value(), organization.value())
+                .update());
+    }
+
+    @Override
+    public Optional<String> contact(OrganizationId organization, ConversationId conversation) {
+        return run(() -> jdbc.sql("SELECT contact_email FROM conversations WHERE id = ? AND organization_id = ?")
+                .params(conversation.value(), organization.value())
+                .query(String.class)
+                .optional());
+    }
+
     private static final RowMapper<Message> MESSAGE = (rs, row) -> new Message(
             new MessageId(rs.getString("id")),
             new OrganizationId(rs.getString("organization_id")),
@@ -312,7 +489,11 @@ public class JdbcConversationStore implements ConversationStore {
             rs.getString("reply_to") == null ? null : new MessageId(rs.getString("reply_to")),
             (Integer) rs.getObject("prompt_version", Integer.class),
             rs.getString("model"),
-            List.of());
+            List.of(),
+            rs.getString("author_id") == null
+                    ? null
+                    : new MessageAuthor(new MemberId(rs.getString("author_id")), rs.getString("author_name")),
+            (Double) rs.getObject("sentiment", Double.class));
 
     private static final RowMapper<Conversation> CONVERSATION = (rs, row) -> new Conversation(
             new ConversationId(rs.getString("id")),
@@ -325,7 +506,8 @@ public class JdbcConversationStore implements ConversationStore {
             ConversationStatus.fromWireName(rs.getString("status")).orElseThrow(),
             instant(rs, "started_at"),
             instant(rs, "last_message_at"),
-            rs.getLong("message_count"));
+            rs.getLong("message_count"),
+            rs.getString("assigned_to") == null ? null : new MemberId(rs.getString("assigned_to")));
 
     /** Maps the database's failures once: integrity violations can never succeed, everything else may pass. */
     private static <T> T run(Supplier<T> call) {

@@ -4,6 +4,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.parley.conversation.ChatEngine;
 import io.parley.conversation.Conversation;
+import io.parley.conversation.ConversationEvent;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationListener;
 import io.parley.conversation.ConversationNotFoundException;
@@ -13,6 +14,7 @@ import io.parley.conversation.MessageRole;
 import io.parley.conversation.SendRejectedException;
 import io.parley.conversation.StoreUnavailableException;
 import io.parley.conversation.Visitor;
+import io.parley.web.Outbox;
 import io.parley.web.ProblemException;
 import io.parley.web.ProblemType;
 import java.time.Duration;
@@ -48,6 +50,9 @@ final class ChatConnection implements ConversationListener {
     private volatile ChatEngine.Subscription subscription;
     /** Seqs this connection already delivered live or acknowledged: a replay does not send them again. */
     private final BitSet delivered = new BitSet();
+
+    private static final long TYPING_EVERY = Duration.ofSeconds(2).toNanos();
+    private long lastTypingShown = System.nanoTime() - TYPING_EVERY;
 
     ChatConnection(Outbox outbox, ChatEngine engine, JsonMapper json, int framesPerTenSeconds) {
         this.outbox = outbox;
@@ -134,7 +139,7 @@ final class ChatConnection implements ConversationListener {
             switch (action) {
                 case "sendMessage" -> sendMessage(node);
                 case "resume" -> resume(node);
-                case "typing" -> {} // the customer is typing: for people in the inbox, in a later feature
+                case "typing" -> typing();
                 case "ping" -> send(new Frames.Pong());
                 default ->
                     error(
@@ -185,6 +190,16 @@ final class ChatConnection implements ConversationListener {
         }
     }
 
+    /** The customer is typing: the team sees it, at most every two seconds however often the client says so. */
+    private void typing() {
+        long now = System.nanoTime();
+        if (now - lastTypingShown < TYPING_EVERY) {
+            return;
+        }
+        lastTypingShown = now;
+        engine.customerTyping(visitor, subscription.conversation());
+    }
+
     private void resume(JsonNode frame) {
         JsonNode idNode = frame.path("conversationId");
         JsonNode afterNode = frame.path("afterSeq");
@@ -225,7 +240,22 @@ final class ChatConnection implements ConversationListener {
 
     @Override
     public void onTyping(MessageRole role) {
-        send(new Frames.Typing(role.wireName()));
+        onTyping(role, null);
+    }
+
+    @Override
+    public void onTyping(MessageRole role, String name) {
+        send(new Frames.Typing(role.wireName(), name));
+    }
+
+    @Override
+    public void onStatus(ConversationEvent.StatusChanged change) {
+        send(new Frames.Status(
+                change.change().to().wireName(),
+                change.change().reason(),
+                change.text(),
+                change.agentName(),
+                change.askContact()));
     }
 
     @Override

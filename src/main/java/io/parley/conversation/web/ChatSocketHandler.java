@@ -7,6 +7,7 @@ import io.parley.conversation.StoreUnavailableException;
 import io.parley.conversation.Visitor;
 import io.parley.conversation.VisitorId;
 import io.parley.tenant.OrganizationId;
+import io.parley.web.Outbox;
 import io.parley.web.ProblemException;
 import io.parley.web.ProblemType;
 import java.time.Duration;

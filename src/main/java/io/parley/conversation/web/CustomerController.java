@@ -111,7 +111,19 @@ class CustomerController {
 
     record SendRequest(@NotNull @Size(max = 100_000) String message, @Size(max = 100) String clientMessageId) {}
 
+    /**
+     * @param reply the assistant's reply; when the conversation is (or just went) to people, the notice saying so, or
+     *     null: their messages arrive through the WebSocket or {@code GET …/messages}
+     */
     record Exchange(MessageView message, MessageView reply) {}
+
+    record RatingRequest(
+            @NotNull @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(5) Integer score,
+            @Size(max = 2000) String comment) {}
+
+    record ContactRequest(
+            @NotNull @jakarta.validation.constraints.Email(message = "must be an email address") @Size(max = 320)
+                    String email) {}
 
     record Messages(List<MessageView> messages) {}
 
@@ -185,7 +197,7 @@ class CustomerController {
                 () -> ProblemType.UNAVAILABLE.exception(
                         "Your message is saved, but the reply is taking too long. Fetch the messages again shortly.",
                         Duration.ofSeconds(5)));
-        return new Exchange(MessageView.of(stored), MessageView.of(reply));
+        return new Exchange(MessageView.of(stored), reply == null ? null : MessageView.of(reply));
     }
 
     @GetMapping("/conversations/{id}/messages")
@@ -211,6 +223,33 @@ class CustomerController {
             }
         } catch (ConversationNotFoundException e) {
             throw ProblemType.NOT_FOUND.exception("There is no such message in your conversations.");
+        }
+    }
+
+    @PutMapping("/conversations/{id}/rating")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Rate a resolved conversation, 1 to 5, with an optional comment (again to change it)")
+    void rate(Visitor visitor, @PathVariable String id, @Valid @RequestBody RatingRequest request) {
+        try {
+            if (!engine.rateConversation(visitor, conversationId(id), request.score(), request.comment())) {
+                throw ProblemType.NOT_RESOLVED.exception("A conversation can be rated once it is resolved.");
+            }
+        } catch (ConversationNotFoundException e) {
+            throw notFound();
+        }
+    }
+
+    @PutMapping("/conversations/{id}/contact")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Leave an email address for the team to reach you when nobody can answer now")
+    void contact(Visitor visitor, @PathVariable String id, @Valid @RequestBody ContactRequest request) {
+        if (request.email().isBlank()) {
+            throw ProblemException.invalid("email", "must be an email address");
+        }
+        try {
+            engine.leaveContact(visitor, conversationId(id), request.email().strip());
+        } catch (ConversationNotFoundException e) {
+            throw notFound();
         }
     }
 

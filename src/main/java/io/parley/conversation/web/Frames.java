@@ -20,9 +20,20 @@ final class Frames {
         }
     }
 
-    record Typing(String type, String role) {
-        Typing(String role) {
-            this("typing", role);
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Typing(String type, String role, String name) {
+        Typing(String role, String name) {
+            this("typing", role, name);
+        }
+    }
+
+    /**
+     * Who handles the conversation changed: {@code text} says it in words, {@code agentName} is the person now
+     * answering, {@code askContact} asks the customer for an email address because nobody can answer now.
+     */
+    record Status(String type, String status, String reason, String text, String agentName, boolean askContact) {
+        Status(String status, String reason, String text, String agentName, boolean askContact) {
+            this("status", status, reason, text, agentName, askContact);
         }
     }
 

@@ -1,11 +1,12 @@
 package io.parley.conversation.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.parley.conversation.Citation;
 import io.parley.conversation.Message;
 import java.time.Instant;
 import java.util.List;
 
-/** A message as clients see it, over REST and WebSocket alike. */
+/** A message as clients see it, over REST and WebSocket alike; a person's carries their display name as {@code author}. */
 record MessageView(
         String id,
         String conversationId,
@@ -13,7 +14,8 @@ record MessageView(
         String role,
         String content,
         Instant createdAt,
-        List<Citation> citations) {
+        List<Citation> citations,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String author) {
 
     static MessageView of(Message m) {
         return new MessageView(
@@ -23,7 +25,8 @@ record MessageView(
                 m.role().wireName(),
                 m.content(),
                 m.createdAt(),
-                m.citations());
+                m.citations(),
+                m.author() == null ? null : m.author().name());
     }
 
     static List<MessageView> of(List<Message> messages) {

@@ -2,6 +2,7 @@ package io.parley.tenant.jdbc;
 
 import io.parley.tenant.BusinessProfile;
 import io.parley.tenant.EmailTakenException;
+import io.parley.tenant.LastOwnerException;
 import io.parley.tenant.Member;
 import io.parley.tenant.MemberId;
 import io.parley.tenant.MemberRole;
@@ -27,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class JdbcTenantStore implements TenantStore {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final String MEMBER_COLUMNS =
+            "id, organization_id, email, name, password_hash, role, created_at, last_seen_at";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -52,16 +55,7 @@ public class JdbcTenantStore implements TenantStore {
                                 sealedCustomerSecret,
                                 time(organization.createdAt()))
                         .update();
-                jdbc.sql("INSERT INTO members (id, organization_id, email, password_hash, role, created_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?)")
-                        .params(
-                                owner.id().value(),
-                                organization.id().value(),
-                                owner.email(),
-                                owner.passwordHash(),
-                                owner.role().name(),
-                                time(owner.createdAt()))
-                        .update();
+                insertMember(owner);
                 insertProfile(first, null);
             });
         } catch (DuplicateKeyException e) {
@@ -87,17 +81,132 @@ public class JdbcTenantStore implements TenantStore {
 
     @Override
     public Optional<Member> memberByEmail(String email) {
-        return jdbc.sql("SELECT id, organization_id, email, password_hash, role, created_at FROM members"
-                        + " WHERE email = ?")
+        return jdbc.sql("SELECT " + MEMBER_COLUMNS + " FROM members WHERE email = ?")
                 .param(email)
-                .query((rs, row) -> new Member(
-                        new MemberId(rs.getString("id")),
-                        new OrganizationId(rs.getString("organization_id")),
-                        rs.getString("email"),
-                        rs.getString("password_hash"),
-                        MemberRole.valueOf(rs.getString("role")),
-                        instant(rs, "created_at")))
+                .query(JdbcTenantStore::member)
                 .optional();
+    }
+
+    @Override
+    public List<Member> members(OrganizationId organization) {
+        return jdbc.sql("SELECT " + MEMBER_COLUMNS + " FROM members WHERE organization_id = ? ORDER BY name, email")
+                .param(organization.value())
+                .query(JdbcTenantStore::member)
+                .list();
+    }
+
+    @Override
+    public Optional<Member> member(OrganizationId organization, MemberId id) {
+        return jdbc.sql("SELECT " + MEMBER_COLUMNS + " FROM members WHERE organization_id = ? AND id = ?")
+                .params(organization.value(), id.value())
+                .query(JdbcTenantStore::member)
+                .optional();
+    }
+
+    @Override
+    public void addMember(Member member) {
+        try {
+            insertMember(member);
+        } catch (DuplicateKeyException e) {
+            throw new EmailTakenException();
+        }
+    }
+
+    @Override
+    public Optional<Member> changeRole(OrganizationId organization, MemberId id, MemberRole role) {
+        return transactions.execute(status -> {
+            lockMembersOf(organization);
+            Optional<Member> member = member(organization, id);
+            if (member.isEmpty()) {
+                return Optional.<Member>empty();
+            }
+            if (role != MemberRole.OWNER && isOnlyOwner(member.get())) {
+                throw new LastOwnerException();
+            }
+            jdbc.sql("UPDATE members SET role = ? WHERE organization_id = ? AND id = ?")
+                    .params(role.name(), organization.value(), id.value())
+                    .update();
+            return Optional.of(member.get().withRole(role));
+        });
+    }
+
+    @Override
+    public boolean removeMember(OrganizationId organization, MemberId id) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            lockMembersOf(organization);
+            Optional<Member> member = member(organization, id);
+            if (member.isEmpty()) {
+                return false;
+            }
+            if (isOnlyOwner(member.get())) {
+                throw new LastOwnerException();
+            }
+            return jdbc.sql("DELETE FROM members WHERE organization_id = ? AND id = ?")
+                            .params(organization.value(), id.value())
+                            .update()
+                    == 1;
+        }));
+    }
+
+    @Override
+    public boolean replacePasswordHash(MemberId id, String passwordHash) {
+        return jdbc.sql("UPDATE members SET password_hash = ? WHERE id = ?")
+                        .params(passwordHash, id.value())
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public void touch(MemberId id, Instant at) {
+        jdbc.sql("UPDATE members SET last_seen_at = ? WHERE id = ?")
+                .params(time(at), id.value())
+                .update();
+    }
+
+    /** Serializes changes to one organization's members: the organization's row is locked until the commit. */
+    private void lockMembersOf(OrganizationId organization) {
+        jdbc.sql("SELECT id FROM organizations WHERE id = ? FOR UPDATE")
+                .param(organization.value())
+                .query(String.class)
+                .optional();
+    }
+
+    private boolean isOnlyOwner(Member member) {
+        if (member.role() != MemberRole.OWNER) {
+            return false;
+        }
+        long owners = jdbc.sql("SELECT COUNT(*) FROM members WHERE organization_id = ? AND role = ?")
+                .params(member.organization().value(), MemberRole.OWNER.name())
+                .query(Long.class)
+                .single();
+        return owners <= 1;
+    }
+
+    private void insertMember(Member member) {
+        jdbc.sql("INSERT INTO members (id, organization_id, email, name, password_hash, role, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(
+                        member.id().value(),
+                        member.organization().value(),
+                        member.email(),
+                        member.name(),
+                        member.passwordHash(),
+                        member.role().name(),
+                        time(member.createdAt()))
+                .update();
+    }
+
+    private static Member member(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime seen = rs.getObject("last_seen_at", OffsetDateTime.class);
+        return new Member(
+                new MemberId(rs.getString("id")),
+                new OrganizationId(rs.getString("organization_id")),
+                rs.getString("email"),
+                rs.getString("name"),
+                rs.getString("password_hash"),
+                MemberRole.valueOf(rs.getString("role")),
+                instant(rs, "created_at"),
+                seen == null ? null : seen.toInstant());
     }
 
     @Override

@@ -7,10 +7,12 @@ import io.parley.tenant.LoginThrottledException;
 import io.parley.tenant.Member;
 import io.parley.tenant.Organization;
 import io.parley.tenant.Organizations;
+import io.parley.tenant.Session;
 import io.parley.tenant.WeakPasswordException;
 import io.parley.web.ProblemException;
 import io.parley.web.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -42,7 +44,10 @@ class AuthController {
     record SignupRequest(
             @NotBlank @Size(max = 320) String email,
             @NotNull String password,
-            @NotBlank @Size(max = 200) String organizationName) {
+            @NotBlank @Size(max = 200) String organizationName,
+            @Schema(description = "The owner's display name, shown to customers; the email's local part when omitted")
+                    @Size(max = Member.NAME_MAX)
+                    String name) {
         @Override
         public String toString() {
             return "SignupRequest[organizationName=" + organizationName + "]";
@@ -56,20 +61,14 @@ class AuthController {
         }
     }
 
-    record UserView(String id, String email, String role) {}
-
-    record OrganizationView(String id, String name, String siteKey) {}
-
-    record Session(
-            String accessToken, String tokenType, long expiresIn, UserView user, OrganizationView organization) {}
-
     @PostMapping("/signup")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an organization and its owner; answers with a signed-in session")
     Session signup(@Valid @RequestBody SignupRequest request) {
         try {
-            var signedUp = organizations.signUp(request.email(), request.password(), request.organizationName());
-            return session(signedUp.owner(), signedUp.organization());
+            var signedUp = organizations.signUp(
+                    request.email(), request.password(), request.organizationName(), request.name());
+            return Session.of(tokens, signedUp.owner(), signedUp.organization());
         } catch (WeakPasswordException e) {
             throw new ProblemException(
                     ProblemType.WEAK_PASSWORD,
@@ -79,8 +78,7 @@ class AuthController {
         } catch (EmailTakenException e) {
             throw ProblemType.EMAIL_TAKEN.exception("An account with this email already exists. Sign in instead.");
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(
-                    e.getMessage().contains("email") ? "email" : "organizationName", e.getMessage());
+            throw ProblemException.invalid(fieldOf(e), e.getMessage());
         }
     }
 
@@ -91,7 +89,7 @@ class AuthController {
             Member member = organizations.authenticate(request.email(), request.password(), http.getRemoteAddr());
             Organization organization =
                     organizations.find(member.organization()).orElseThrow(InvalidCredentialsException::new);
-            return session(member, organization);
+            return Session.of(tokens, member, organization);
         } catch (InvalidCredentialsException e) {
             throw ProblemType.INVALID_CREDENTIALS.exception("The email or the password is not right.");
         } catch (LoginThrottledException e) {
@@ -100,17 +98,9 @@ class AuthController {
         }
     }
 
-    private Session session(Member member, Organization organization) {
-        var token = tokens.issue(
-                member.id().value(), organization.id().value(), member.role().name());
-        return new Session(
-                token.value(),
-                "Bearer",
-                token.expiresIn().toSeconds(),
-                new UserView(member.id().value(), member.email(), member.role().name()),
-                new OrganizationView(
-                        organization.id().value(),
-                        organization.name(),
-                        organization.siteKey().value()));
+    /** Organizations says which input is wrong in words safe to show. */
+    private static String fieldOf(IllegalArgumentException e) {
+        String message = e.getMessage();
+        return message.contains("your name") ? "name" : message.contains("email") ? "email" : "organizationName";
     }
 }

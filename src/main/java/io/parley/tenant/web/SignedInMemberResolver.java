@@ -1,17 +1,10 @@
 package io.parley.tenant.web;
 
-import io.parley.security.AccessTokens;
-import io.parley.tenant.MemberId;
-import io.parley.tenant.MemberRole;
-import io.parley.tenant.OrganizationId;
 import io.parley.tenant.SignedInMember;
 import io.parley.web.ProblemType;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -20,7 +13,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Lets any controller take a {@link SignedInMember} parameter, built from the verified access token's claims. */
 @Configuration(proxyBeanMethods = false)
-class SignedInMemberResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+public class SignedInMemberResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
     static {
         // It comes from the access token, not from the request: keep it out of the published API.
@@ -48,13 +41,6 @@ class SignedInMemberResolver implements HandlerMethodArgumentResolver, WebMvcCon
 
     /** The member of the current request's security context, if it holds one of our access tokens. */
     static java.util.Optional<SignedInMember> current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof Jwt jwt)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(new SignedInMember(
-                new MemberId(jwt.getSubject()),
-                new OrganizationId(jwt.getClaimAsString(AccessTokens.ORGANIZATION_CLAIM)),
-                MemberRole.valueOf(jwt.getClaimAsString(AccessTokens.ROLE_CLAIM))));
+        return SignedInMember.current();
     }
 }

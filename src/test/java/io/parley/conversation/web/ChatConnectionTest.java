@@ -16,6 +16,7 @@ import io.parley.conversation.UsageRecorder;
 import io.parley.conversation.Visitor;
 import io.parley.conversation.VisitorId;
 import io.parley.tenant.OrganizationId;
+import io.parley.web.Outbox;
 import io.parley.web.ProblemType;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,10 @@ class ChatConnectionTest {
             Duration.ofSeconds(5),
             1024,
             Clock.systemUTC(),
-            new SimpleMeterRegistry());
+            new SimpleMeterRegistry(),
+            new io.parley.conversation.LocalConversationEvents(),
+            io.parley.conversation.HandoffPolicy.NEVER,
+            text -> 0);
     private final Visitor visitor = new Visitor(OrganizationId.generate(), VisitorId.generate(), null);
 
     @AfterEach

@@ -3,6 +3,7 @@ package io.parley.conversation.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.parley.web.Outbox;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.CloseStatus;

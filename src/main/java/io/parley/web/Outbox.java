@@ -1,4 +1,4 @@
-package io.parley.conversation.web;
+package io.parley.web;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
  * for it, or once one write has blocked for longer than the send time limit. Other clients, even of the same
  * conversation, are never slowed down by it. Thread-safe.
  */
-final class Outbox {
+public final class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     /** Tomcat's own bound on one blocking write, in milliseconds, read from the session's user properties. */
@@ -36,7 +36,7 @@ final class Outbox {
     /** What the writer does when it reaches the end of the frames that were queued before it: close. */
     private record Close(CloseStatus status) {}
 
-    Outbox(WebSocketSession session, long limitChars, Duration sendTimeLimit) {
+    public Outbox(WebSocketSession session, long limitChars, Duration sendTimeLimit) {
         this.session = session;
         this.limitChars = limitChars;
         if (session instanceof NativeWebSocketSession nativeSession) {
@@ -48,7 +48,7 @@ final class Outbox {
     }
 
     /** Queues a frame and returns at once. */
-    void send(String frame) {
+    public void send(String frame) {
         if (dropped) {
             return;
         }
@@ -60,13 +60,13 @@ final class Outbox {
     }
 
     /** Closes the connection once every frame queued so far has been written. */
-    void closeAfterSending(CloseStatus status) {
+    public void closeAfterSending(CloseStatus status) {
         if (!dropped) {
             enqueue(new Close(status));
         }
     }
 
-    boolean dropped() {
+    public boolean dropped() {
         return dropped;
     }
 
