@@ -2,6 +2,8 @@ package io.parley.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.team.Teammates;
+import io.parley.testing.ParleyApi;
 import io.parley.testing.ParleyAppTest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -173,6 +175,24 @@ class ConsoleHandoffIT extends ParleyAppTest {
                 .containsPattern("id=\"negativeTurns\"[^>]*value=\"3\"")
                 .containsPattern("id=\"timeZone\"[^>]*value=\"UTC\"")
                 .contains("Your team answers around the clock");
+    }
+
+    @Test
+    void anAgentReadsTheSettingsButCannotChangeThem() {
+        ParleyApi.Organization shop = api.signUp("Role Shop");
+        Teammates.Joined agent = new Teammates(api).join(shop, "AGENT");
+        ConsoleBrowser agentsBrowser = new ConsoleBrowser(port);
+        assertThat(agentsBrowser.signIn(agent.email(), Teammates.PASSWORD).status())
+                .isEqualTo(302);
+
+        String page = agentsBrowser.get("/console/handoff").text();
+        ConsoleBrowser.Page refused =
+                agentsBrowser.post("/console/handoff/escalation", Map.of("negativeTurns", "1", "fallbackTurns", "1"));
+
+        assertThat(page).contains("Read only.", "Handoff to your team").doesNotContain("Save triggers", "Save hours");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(agentsBrowser.get("/console/handoff").text())
+                .containsPattern("id=\"negativeTurns\"[^>]*value=\"3\"");
     }
 
     private static Map<String, String> weekdaysNineToFive() {
