@@ -17,7 +17,8 @@ record ConsoleAccess(MemberRole role) {
             "model", "/console/model",
             "install", "/console/install/origins",
             "usage", "/console/usage/budget",
-            "team", "/console/team/invitations");
+            "team", "/console/team/invitations",
+            "handoff", "/console/handoff/escalation");
 
     /** Whether the member may open this page. */
     public boolean page(String path) {

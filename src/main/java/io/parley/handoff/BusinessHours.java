@@ -45,6 +45,28 @@ public record BusinessHours(ZoneId timeZone, List<OpeningInterval> weekly, List<
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(weekly, "weekly");
         Objects.requireNonNull(holidays, "holidays");
+        List<Problem> problems = new ArrayList<>(scheduleProblems(weekly));
+        List<LocalDate> dates = holidays.stream()
+                .map(date -> Objects.requireNonNull(date, "holiday"))
+                .distinct()
+                .sorted()
+                .toList();
+        if (dates.size() > MAX_HOLIDAYS) {
+            problems.add(new Problem(
+                    "holidays",
+                    "There are %d holidays; there can be at most %d.".formatted(dates.size(), MAX_HOLIDAYS)));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+        weekly = weekly.stream()
+                .sorted(Comparator.comparing(OpeningInterval::day).thenComparing(OpeningInterval::open))
+                .toList();
+        holidays = dates;
+    }
+
+    /** Overlapping intervals and days with too many, named as {@code weekly[i]} and {@code weekly}. */
+    static List<Problem> scheduleProblems(List<OpeningInterval> weekly) {
         List<Problem> problems = new ArrayList<>();
         Map<DayOfWeek, List<OpeningInterval>> byDay = new EnumMap<>(DayOfWeek.class);
         for (int i = 0; i < weekly.size(); i++) {
@@ -69,23 +91,7 @@ public record BusinessHours(ZoneId timeZone, List<OpeningInterval> weekly, List<
                                         day.name().toLowerCase(Locale.ROOT), intervals.size(), MAX_INTERVALS_PER_DAY)));
             }
         });
-        List<LocalDate> dates = holidays.stream()
-                .map(date -> Objects.requireNonNull(date, "holiday"))
-                .distinct()
-                .sorted()
-                .toList();
-        if (dates.size() > MAX_HOLIDAYS) {
-            problems.add(new Problem(
-                    "holidays",
-                    "There are %d holidays; there can be at most %d.".formatted(dates.size(), MAX_HOLIDAYS)));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(problems);
-        }
-        weekly = weekly.stream()
-                .sorted(Comparator.comparing(OpeningInterval::day).thenComparing(OpeningInterval::open))
-                .toList();
-        holidays = dates;
+        return problems;
     }
 
     /**

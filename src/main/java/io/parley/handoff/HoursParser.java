@@ -17,8 +17,11 @@ final class HoursParser {
 
     private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-4]):([0-5]\\d)");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern INDEXED = Pattern.compile("weekly\\[(\\d+)]");
 
     private final List<Problem> problems = new ArrayList<>();
+    /** For each interval read, its index in the weekly list as sent (entries with problems are left out). */
+    private final List<Integer> sentIndex = new ArrayList<>();
 
     private HoursParser() {}
 
@@ -26,6 +29,10 @@ final class HoursParser {
         HoursParser parser = new HoursParser();
         ZoneId zone = parser.timeZone(timeZone);
         List<OpeningInterval> intervals = parser.weekly(weekly);
+        // Checked here too, so that a member sees every problem at once, not the overlaps only after the dates.
+        for (Problem problem : BusinessHours.scheduleProblems(intervals)) {
+            parser.problems.add(parser.renumbered(problem));
+        }
         List<LocalDate> dates = parser.holidays(holidays);
         if (!parser.problems.isEmpty()) {
             throw new InvalidSettingsException(parser.problems);
@@ -43,6 +50,15 @@ final class HoursParser {
                 .filter(id -> id.equalsIgnoreCase(wanted))
                 .findFirst()
                 .map(ZoneId::of);
+    }
+
+    /** A problem about {@code weekly[k]} of the intervals read, renamed after the entry as it was sent. */
+    private Problem renumbered(Problem problem) {
+        Matcher m = INDEXED.matcher(problem.field());
+        if (!m.matches()) {
+            return problem;
+        }
+        return new Problem("weekly[" + sentIndex.get(Integer.parseInt(m.group(1))) + "]", problem.message());
     }
 
     private ZoneId timeZone(String name) {
@@ -96,6 +112,7 @@ final class HoursParser {
                 continue;
             }
             intervals.add(new OpeningInterval(day, open, close));
+            sentIndex.add(i);
         }
         return intervals;
     }

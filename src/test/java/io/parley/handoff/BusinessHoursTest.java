@@ -216,6 +216,20 @@ class BusinessHoursTest {
     }
 
     @Test
+    void reportsAnOverlapTogetherWithTheOtherProblemsUnderTheEntrysIndexAsSent() {
+        assertThatThrownBy(() -> BusinessHours.parse(
+                        "UTC",
+                        List.of(
+                                new DayHours("funday", "09:00", "10:00"),
+                                new DayHours("monday", "09:00", "13:00"),
+                                new DayHours("monday", "12:00", "17:00")),
+                        List.of("2026-13-01")))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::field)
+                        .containsExactly("weekly[0].day", "weekly[2]", "holidays[0]"));
+    }
+
+    @Test
     void explainsEachProblemInPlainWords() {
         assertThat(problem("Nowhere/City", List.of(), List.of()))
                 .isEqualTo(

@@ -3,6 +3,7 @@ package io.parley.handoff.web;
 import static io.parley.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parley.team.Teammates;
 import io.parley.testing.ParleyApi.Organization;
 import io.parley.testing.ParleyApi.Response;
 import io.parley.testing.ParleyAppTest;
@@ -214,6 +215,31 @@ class HandoffSettingsIT extends ParleyAppTest {
                         .asInt())
                 .as("unchanged")
                 .isEqualTo(3);
+    }
+
+    @Test
+    void anAgentOrAViewerReadsTheSettingsButOnlyAdminsAndOwnersChangeThem() {
+        Organization org = api.signUp("Alpine");
+        Teammates team = new Teammates(api);
+        String agent = team.join(org, "AGENT").accessToken();
+        String viewer = team.join(org, "VIEWER").accessToken();
+        String admin = team.join(org, "ADMIN").accessToken();
+
+        assertThat(api.get(HOURS, agent).status()).isEqualTo(200);
+        assertThat(api.get(ESCALATION, viewer).status()).isEqualTo(200);
+        assertProblem(
+                api.call("PUT", ESCALATION, agent, Map.of("negativeTurns", 1)).body(), 403, "/problems/forbidden");
+        assertThat(api.call("PUT", HOURS, viewer, hours("UTC", List.of(), List.of()))
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.call("PUT", ESCALATION, admin, Map.of("negativeTurns", 1))
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.get(ESCALATION, org.accessToken())
+                        .body()
+                        .path("negativeTurns")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
