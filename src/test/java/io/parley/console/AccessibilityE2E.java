@@ -93,6 +93,7 @@ class AccessibilityE2E {
             }),
             new Screen("install", "/console/install"),
             new Screen("team", "/console/team"),
+            new Screen("handoff", "/console/handoff"),
             new Screen("inbox", "/console/inbox", page -> assertThat(page.locator("#connection"))
                     .hasText("Live")),
             new Screen("inbox, a conversation open", "/console/inbox", page -> {

@@ -177,9 +177,12 @@ class InboxE2E extends ParleyAppTest {
         shoot(inbox, "inbox-2-claimed-owner");
         shoot(customer, "inbox-2-claimed-customer");
 
-        // The customer types: the owner sees it.
+        // The customer types: the owner sees it. The widget says so every 2 s while the customer types; typing for
+        // longer than that also outlasts the inbox re-rendering the thread just after the claim (which clears the
+        // line).
         customer.locator("parley-chat .composer textarea")
-                .pressSequentially("It is order", new Locator.PressSequentiallyOptions().setDelay(20));
+                .pressSequentially(
+                        "It is order 4417, placed last week", new Locator.PressSequentiallyOptions().setDelay(80));
         assertThat(inbox.locator("#typing")).hasText("Customer is typing…");
         shoot(inbox, "inbox-3-customer-typing-owner");
         customer.locator("parley-chat .composer textarea").fill(MARKUP);
