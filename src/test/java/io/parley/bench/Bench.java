@@ -137,6 +137,7 @@ public final class Bench {
             ScriptedOpenAiServer model,
             String siteKey,
             String ownerToken,
+            String ownerEmail,
             ServerProbe probe,
             Path data,
             boolean owned)
@@ -144,7 +145,7 @@ public final class Bench {
 
         /** The same server, shared: closing this view leaves it running. */
         Target shared() {
-            return new Target(server, model, siteKey, ownerToken, probe, data, false);
+            return new Target(server, model, siteKey, ownerToken, ownerEmail, probe, data, false);
         }
 
         URI chat() {
@@ -219,6 +220,7 @@ public final class Bench {
                 model,
                 shop.siteKey(),
                 shop.accessToken(),
+                shop.email(),
                 new ServerProbe(server.pid(), server.port()),
                 data,
                 true);

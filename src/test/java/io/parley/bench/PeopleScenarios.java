@@ -1,5 +1,8 @@
 package io.parley.bench;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.parley.testing.Chromium;
 import io.parley.testing.ParleyApi;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -103,6 +106,7 @@ final class PeopleScenarios {
                 }
             }
             Map<String, Object> result = new LinkedHashMap<>();
+            result.put("browser", browserLoad(target, waiting));
             result.put("waiting", waiting);
             result.put("listed", listed);
             result.put("restListMs", percentiles(rest));
@@ -113,6 +117,42 @@ final class PeopleScenarios {
             result.put("serverHeapAfterGcMiBWithWaiting", round(heapAfter));
             result.put("serverRssMiB", round(target.probe().rssMiB()));
             bench.put("inbox", result);
+        }
+    }
+
+    /**
+     * The console's inbox page in Chromium, signed in as the owner: from navigating to it until all {@code waiting}
+     * conversations are listed (p50 of 5 loads after one to warm up), and the page's JavaScript heap then.
+     */
+    private static Map<String, Object> browserLoad(Bench.Target target, int waiting) {
+        String base = "http://127.0.0.1:" + target.server().port();
+        try (Chromium chromium = Chromium.launch()) {
+            Page page = chromium.browser().newPage();
+            page.navigate(base + "/console/login");
+            page.getByLabel("Email").fill(target.ownerEmail());
+            page.getByLabel("Password").fill("correct horse battery staple");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                    .click();
+            page.waitForURL(java.util.regex.Pattern.compile(".*/console(/.*)?$"));
+            List<Long> loads = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                long t = System.nanoTime();
+                page.navigate(base + "/console/inbox");
+                page.waitForFunction(
+                        "n => document.querySelectorAll('#waiting-list .queue-item').length >= n",
+                        waiting,
+                        new Page.WaitForFunctionOptions().setTimeout(60_000));
+                if (i > 0) {
+                    loads.add(System.nanoTime() - t);
+                }
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("pageLoadToListedMs", percentiles(loads));
+            result.put(
+                    "jsHeapUsedMiB",
+                    round(((Number) page.evaluate("performance.memory.usedJSHeapSize")).doubleValue() / 1048576));
+            result.put("domNodes", page.evaluate("document.getElementsByTagName('*').length"));
+            return result;
         }
     }
 
