@@ -177,12 +177,13 @@ class InboxE2E extends ParleyAppTest {
         shoot(inbox, "inbox-2-claimed-owner");
         shoot(customer, "inbox-2-claimed-customer");
 
-        // The customer types: the owner sees it. The widget says so every 2 s while the customer types; typing for
-        // longer than that also outlasts the inbox re-rendering the thread just after the claim (which clears the
-        // line).
+        // The customer types: the owner sees it. The widget and the server each pass on at most one typing frame per
+        // 2 s; typing for 4 s or more gets one through whatever the timing, and after the inbox has re-rendered the
+        // thread following the claim (which clears its typing line).
         customer.locator("parley-chat .composer textarea")
                 .pressSequentially(
-                        "It is order 4417, placed last week", new Locator.PressSequentiallyOptions().setDelay(80));
+                        "It is order 4417, placed last week, with a lock",
+                        new Locator.PressSequentiallyOptions().setDelay(100));
         assertThat(inbox.locator("#typing")).hasText("Customer is typing…");
         shoot(inbox, "inbox-3-customer-typing-owner");
         customer.locator("parley-chat .composer textarea").fill(MARKUP);

@@ -126,8 +126,13 @@ class WidgetPeopleE2E {
             assertThat(widget.typing()).hasText(name + " is typing…");
             screenshot("widget-person-typing");
 
-            // And the other way: the person sees the customer typing.
-            widget.input().pressSequentially("Thanks");
+            // And the other way: the person sees the customer typing. The widget and the server each pass on at most
+            // one typing frame per 2 s, and the customer's question was typed moments ago: typing for 4 s or more
+            // gets one through whatever the timing.
+            widget.input()
+                    .pressSequentially(
+                            "Thanks! I will bring it in on Monday morning.",
+                            new Locator.PressSequentiallyOptions().setDelay(100));
             inbox.await(frame -> frame.path("type").asString("").equals("typing")
                     && frame.path("role").asString("").equals("customer")
                     && frame.path("conversationId").asString("").equals(conversationId));
