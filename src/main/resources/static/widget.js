@@ -23,7 +23,14 @@
   const BACKOFF_MIN_MS = 500;
   const BACKOFF_MAX_MS = 15000;
   const TYPING_TIMEOUT_MS = 60000; // hide the dots if a reply never comes
+  const AGENT_TYPING_MS = 6000;    // a person typing sends a typing frame every few seconds while they type
+  const OWN_TYPING_EVERY_MS = 2000; // how often the customer's own typing is told to the team, at most
   const NOTICE_MS = 6000;
+  const STATUS_WORDS = {           // used when a frame carries no words of its own
+    waiting_for_agent: 'Connecting you with our team…',
+    agent: 'You\u2019re chatting with our team',
+    resolved: 'This conversation is resolved',
+  };
 
   const STYLES = `
     :host { all: initial; --accent: #0f766e; --on-accent: #ffffff; --ink: #0f172a; --muted: #475569;
@@ -48,24 +55,38 @@
 
     .window { position: fixed; right: 20px; bottom: 92px; z-index: 2147483000; width: 380px;
       height: min(640px, calc(100vh - 120px)); display: flex; flex-direction: column; overflow: hidden;
+      overflow: clip; /* not a scroll container: focusing a field inside never shifts the whole window */
       background: var(--surface); border-radius: 18px; border: 1px solid rgba(15, 23, 42, .06);
       box-shadow: 0 18px 50px rgba(15, 23, 42, .20), 0 4px 14px rgba(15, 23, 42, .08); animation: rise .18s ease-out; }
     @keyframes rise { from { opacity: 0; transform: translateY(12px) scale(.98); } }
 
-    header { display: flex; align-items: center; gap: 12px; padding: 16px 14px 16px 18px;
+    .header { display: flex; align-items: center; gap: 12px; padding: 16px 14px 16px 18px;
       background: var(--accent); color: var(--on-accent); }
     .avatar { flex: none; width: 38px; height: 38px; border-radius: 50%; display: grid; place-items: center;
       font-weight: 650; font-size: 17px; background: rgba(255, 255, 255, .18); color: var(--on-accent); }
     .heading { flex: 1; min-width: 0; }
     h2 { margin: 0; font-size: 16px; font-weight: 650; line-height: 1.25; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-    .subtitle { margin: 2px 0 0; font-size: 13px; opacity: .9; display: flex; align-items: center; gap: 6px; }
-    .subtitle::before { content: ""; width: 8px; height: 8px; border-radius: 50%; background: #4ade80; }
+    .subtitle { margin: 2px 0 0; font-size: 13px; opacity: .9; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .subtitle::before { content: ""; display: inline-block; width: 8px; height: 8px; margin: 0 6px 1px 0; border-radius: 50%;
+      background: #4ade80; }
     :host([offline]) .subtitle::before { background: #fbbf24; }
     .close { flex: none; width: 36px; height: 36px; border: 0; border-radius: 10px; background: transparent;
       color: var(--on-accent); display: grid; place-items: center; }
     .close:hover { background: rgba(255, 255, 255, .14); }
     .close:focus-visible { outline-color: var(--on-accent); outline-offset: -3px; }
     .close svg { width: 20px; height: 20px; }
+
+    /* The conversation's state in words (waiting for a person, who is answering, resolved). Empty, it takes no room but
+       stays in the accessibility tree, so that its first words are announced. */
+    .state { display: flex; align-items: baseline; gap: 8px; padding: 8px 16px; font-size: 13px; line-height: 1.35;
+      color: var(--ink); background: var(--soft); border-bottom: 1px solid var(--line); }
+    .state::before { content: ""; flex: none; width: 8px; height: 8px; border-radius: 50%; background: #64748b;
+      transform: translateY(-1px); }
+    :host([status=waiting_for_agent]) .state::before { background: #d97706; }
+    :host([status=agent]) .state::before { background: #16a34a; }
+    .state:empty { padding: 0; border: 0; }
+    .state:empty::before { display: none; }
+    :host([status=waiting_for_agent]) .subtitle::before { background: #fbbf24; }
 
     .status { padding: 6px 16px; font-size: 13px; text-align: center; color: #78350f; background: #fef3c7;
       border-bottom: 1px solid #fde68a; }
@@ -85,6 +106,15 @@
     .bubble { padding: 9px 13px; border-radius: 16px; white-space: pre-wrap; overflow-wrap: anywhere; }
     .customer .bubble { background: var(--accent); color: var(--on-accent); border-bottom-right-radius: 5px; }
     .assistant .bubble, .agent .bubble { background: var(--soft); color: var(--ink); border-bottom-left-radius: 5px; }
+    .agent .bubble { background: color-mix(in srgb, var(--accent) 7%, #fff);
+      border: 1px solid color-mix(in srgb, var(--accent) 35%, #fff); }
+    .author { display: flex; align-items: center; gap: 6px; max-width: 100%; margin: 0 4px 4px; font-size: 12px;
+      font-weight: 650; color: var(--ink); }
+    .author .name { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .author .initial { width: 20px; height: 20px; border-radius: 50%; display: grid; place-items: center; font-size: 11px;
+      background: var(--accent); color: var(--on-accent); }
+    .author .initial, .author .role { flex: none; }
+    .author .role { font-weight: 400; color: var(--muted); }
     .system .bubble { background: transparent; color: var(--muted); font-size: 13px; text-align: center; }
     .bubble a { color: inherit; text-decoration: underline; text-underline-offset: 2px; }
     .customer.pending .bubble { opacity: .85; }
@@ -92,13 +122,51 @@
     .meta { margin: 3px 6px 0; font-size: 12px; color: var(--muted); }
     .failed .meta, .meta.warn { color: #b91c1c; }
     .sources { margin: 4px 6px 0; font-size: 12px; color: var(--muted); }
-    .sources a { color: var(--accent); }
+    .sources a { color: var(--ink); }
 
-    .typing { display: inline-flex; gap: 4px; margin-top: 10px; padding: 13px 14px; border-radius: 16px;
+    .feedback { display: flex; gap: 2px; margin: 2px 2px 0; }
+    .feedback button { width: 28px; height: 28px; padding: 0; border: 0; border-radius: 8px; background: transparent;
+      color: #64748b; display: grid; place-items: center; }
+    .feedback button:hover { background: var(--soft); color: var(--ink); }
+    .feedback button[aria-pressed=true] { color: var(--ink); background: var(--soft); }
+    .feedback button[aria-pressed=true] svg { fill: currentColor; }
+    .feedback svg { width: 16px; height: 16px; }
+    .feedback .down svg { transform: rotate(180deg); }
+
+    .card { margin: 12px 2px 4px; padding: 14px; border-radius: 14px; background: var(--surface);
+      border: 1px solid var(--line); box-shadow: 0 1px 3px rgba(15, 23, 42, .06); font-size: 14px; }
+    .card fieldset { margin: 0; padding: 0; border: 0; min-width: 0; }
+    .card-title { display: block; margin: 0 0 10px; padding: 0; font-weight: 650; color: var(--ink); }
+    .card label.field { display: block; margin: 10px 0 4px; color: var(--ink); }
+    .card .optional { color: var(--muted); }
+    .card input[type=email], .card textarea { width: 100%; margin: 0; padding: 8px 10px; border: 1px solid #94a3b8;
+      border-radius: 10px; background: var(--surface); font: inherit; color: var(--ink); }
+    .card textarea { resize: vertical; min-height: 56px; max-height: 160px; }
+    .card input[aria-invalid=true] { border-color: #b91c1c; }
+    .card .row { display: flex; gap: 8px; }
+    .card .row input { flex: 1; min-width: 0; }
+    .card-actions { display: flex; gap: 8px; margin-top: 12px; }
+    .primary, .ghost { flex: none; padding: 8px 14px; border-radius: 10px; font-weight: 600; font-size: 14px; }
+    .primary { border: 0; background: var(--accent); color: var(--on-accent); }
+    .primary:disabled { opacity: .7; cursor: default; }
+    .ghost { border: 1px solid var(--line); background: transparent; color: var(--ink); }
+    .card-error { margin: 8px 0 0; color: #b91c1c; font-size: 13px; }
+    .local-note { align-self: center; max-width: 92%; padding: 2px 8px; font-size: 13px; text-align: center; color: var(--muted); }
+    .stars { display: flex; gap: 4px; }
+    .stars label { width: 40px; height: 40px; border-radius: 10px; display: grid; place-items: center; cursor: pointer;
+      color: #64748b; }
+    .stars label:hover { background: var(--soft); }
+    .stars label.on { color: #b45309; }
+    .stars label.on svg { fill: currentColor; }
+    .stars svg { width: 28px; height: 28px; }
+    .stars input:focus-visible + label { outline: 3px solid var(--accent); outline-offset: 0; }
+
+    .typing { display: inline-flex; align-items: center; gap: 4px; margin-top: 10px; padding: 13px 14px; border-radius: 16px;
       border-bottom-left-radius: 5px; background: var(--soft); }
     .typing i { width: 7px; height: 7px; border-radius: 50%; background: #64748b; animation: blink 1.2s infinite ease-in-out; }
-    .typing i:nth-child(3) { animation-delay: .15s; }
-    .typing i:nth-child(4) { animation-delay: .3s; }
+    .typing i:nth-of-type(2) { animation-delay: .15s; }
+    .typing i:nth-of-type(3) { animation-delay: .3s; }
+    .typing .who { margin-right: 6px; font-size: 13px; color: var(--ink); }
     @keyframes blink { 0%, 60%, 100% { opacity: .3; transform: translateY(0); } 30% { opacity: 1; transform: translateY(-3px); } }
 
     .notice { margin: 0 14px 6px; padding: 7px 12px; border-radius: 10px; font-size: 13px; color: #7c2d12;
@@ -127,7 +195,14 @@
       *, *::before, *::after { animation: none !important; transition: none !important; }
     }`;
 
-  // A constant: nothing dynamic is ever interpolated here; titles and messages are set with textContent below.
+  const STAR = '<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" '
+    + 'aria-hidden="true"><path d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1 6.2L12 17.3l-5.5 2.9 1-6.2L3 9.6l6.2-.9z"/></svg>';
+  const THUMB = '<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" '
+    + 'stroke-linejoin="round" aria-hidden="true"><path d="M7 10v11H3V10zM7 10l4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8'
+    + 'a2 2 0 0 1-2 1.7H7"/></svg>';
+
+  // Constants only: nothing from the server or the page is interpolated here; titles and messages are set with
+  // textContent below.
   const MARKUP = `
     <button class="launcher" type="button" aria-expanded="false" aria-controls="window" aria-label="Open chat">
       <svg class="icon-open" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
@@ -137,19 +212,45 @@
       <span class="badge" hidden></span>
     </button>
     <section class="window" id="window" role="dialog" hidden>
-      <header>
+      <div class="header">
         <div class="avatar" aria-hidden="true"></div>
         <div class="heading"><h2></h2><p class="subtitle">AI assistant · replies in seconds</p></div>
         <button class="close" type="button" aria-label="Close chat">
           <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"
             aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg>
         </button>
-      </header>
+      </div>
+      <div class="state" role="status"></div>
       <div class="status" role="status" hidden></div>
       <div class="scroller">
         <div class="empty"><strong>Hi there!</strong>Ask us anything. We usually answer right away.</div>
         <div class="log" role="log" aria-live="polite" aria-label="Messages"></div>
-        <div class="typing" role="status" hidden><span class="sr">The assistant is typing…</span><i></i><i></i><i></i></div>
+        <div class="typing" role="status" hidden><span class="who sr">The assistant is typing…</span><i></i><i></i><i></i></div>
+        <form class="card contact" novalidate hidden>
+          <label class="card-title" for="contact-email">Leave your email and we’ll get back to you</label>
+          <div class="row">
+            <input id="contact-email" type="email" autocomplete="email" maxlength="254" placeholder="you@example.com"
+              aria-describedby="contact-error">
+            <button class="primary" type="submit">Send</button>
+          </div>
+          <p class="card-error" id="contact-error" role="alert" hidden></p>
+        </form>
+        <form class="card rating" novalidate hidden>
+          <fieldset>
+            <legend class="card-title">How did we do?</legend>
+            <div class="stars">${[1, 2, 3, 4, 5].map((n) => `
+              <input class="sr" type="radio" name="score" value="${n}" id="score-${n}">
+              <label for="score-${n}"><span class="sr">${n} ${n === 1 ? 'star' : 'stars'}</span>${STAR}</label>`).join('')}
+            </div>
+          </fieldset>
+          <label class="field" for="rating-comment">Anything to add? <span class="optional">(optional)</span></label>
+          <textarea id="rating-comment" rows="2" maxlength="2000"></textarea>
+          <p class="card-error" role="alert" hidden></p>
+          <div class="card-actions">
+            <button class="primary" type="submit">Send rating</button>
+            <button class="ghost" type="button">Not now</button>
+          </div>
+        </form>
       </div>
       <div class="notice" role="status" hidden></div>
       <form class="composer">
@@ -209,8 +310,15 @@
       this.ui = {
         launcher: $('.launcher'), badge: $('.badge'), window: $('.window'), title: $('h2'), avatar: $('.avatar'),
         close: $('.close'), subtitle: $('.subtitle'), status: $('.status'), scroller: $('.scroller'), empty: $('.empty'), log: $('.log'),
-        typing: $('.typing'), notice: $('.notice'), form: $('.composer'), input: $('textarea'), send: $('.send'),
+        typing: $('.typing'), typingWho: $('.typing .who'), notice: $('.notice'), form: $('.composer'),
+        input: $('.composer textarea'), send: $('.send'), state: $('.state'),
+        contact: $('.contact'), contactEmail: $('#contact-email'), contactError: $('.contact .card-error'),
+        rating: $('.rating'), ratingComment: $('#rating-comment'), ratingError: $('.rating .card-error'),
+        ratingLater: $('.rating .ghost'),
       };
+      this.agentName = null;   // the person answering now, from the latest status frame
+      this.lastTypingSent = 0;
+      this.notes = [];         // lines the widget itself added to the log (thanks for a rating…), not messages
       this.ws = null;
       this.connected = false;  // a session frame arrived on the current socket
       this.refusal = 0;        // 401/404 sent before the session: the socket is about to close
@@ -252,7 +360,24 @@
         // isComposing: Enter also confirms an IME composition (Japanese, Chinese…), which must not send.
         if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); this.submit(); }
       });
-      ui.input.addEventListener('input', () => this.fitInput());
+      ui.input.addEventListener('input', () => { this.fitInput(); this.typed(); });
+      ui.log.addEventListener('click', (e) => {
+        const button = e.target.closest('.feedback button');
+        if (button) this.rateReply(button);
+      });
+      ui.contact.addEventListener('submit', (e) => { e.preventDefault(); this.sendContact(); });
+      ui.rating.addEventListener('submit', (e) => { e.preventDefault(); this.sendRating(); });
+      ui.rating.addEventListener('change', (e) => {
+        this.paintStars();
+        if (e.target.name === 'score') this.clearCardError(ui.ratingError);
+      });
+      ui.contactEmail.addEventListener('input', () => this.clearCardError(ui.contactError, ui.contactEmail));
+      ui.ratingLater.addEventListener('click', () => {
+        this.stored.ratingDeclined = true;
+        this.save();
+        ui.rating.hidden = true;
+        ui.input.focus();
+      });
       window.addEventListener('online', () => { if (!this.ws && this.timers.retry) this.reconnectNow(); });
 
       // A stored conversation is shown at once; otherwise nothing connects until the launcher is opened.
@@ -266,7 +391,8 @@
       this.toggleAttribute('open', open);
       ui.window.hidden = !open;
       ui.launcher.setAttribute('aria-expanded', String(open));
-      ui.launcher.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
+      // Not "Close chat": that is the window's own close button, and two controls should not share a name.
+      ui.launcher.setAttribute('aria-label', open ? 'Minimize chat' : 'Open chat');
       if (open) {
         ui.badge.hidden = true;
         this.connect();
@@ -354,26 +480,29 @@
       switch (frame && frame.type) {
         case 'session': return this.onSession(frame);
         case 'ack': return this.onAck(frame);
-        case 'typing': return this.showTyping();
+        case 'typing': return this.showTyping(frame.role, frame.name);
         case 'delta': return this.onDelta(frame);
         case 'restart': return this.onRestart(frame);
         case 'message': return this.onMessage(frame.message);
         case 'error': return this.onError(frame);
-        case 'status': return this.onStatus(frame.status);
+        case 'status': return this.onStatus(frame);
         default: return undefined; // pong, and frames this version does not know
       }
     }
 
     onSession(frame) {
-      if (this.stored.conversationId && frame.conversationId !== this.stored.conversationId) this.clearMessages();
-      const lastSeq = frame.conversationId === this.stored.conversationId ? this.stored.lastSeq || 0 : 0;
-      this.stored = { visitorToken: frame.visitorToken, conversationId: frame.conversationId, lastSeq };
+      const same = frame.conversationId === this.stored.conversationId;
+      if (this.stored.conversationId && !same) this.clearMessages();
+      // What this browser remembers of the conversation (its last seq, ratings given) carries over only to the same one.
+      this.stored = same
+        ? { ...this.stored, visitorToken: frame.visitorToken }
+        : { visitorToken: frame.visitorToken, conversationId: frame.conversationId, lastSeq: 0 };
       this.save();
       this.connected = true;
       this.attempt = 0;
       this.setStatus('');
       this.removeAttribute('offline');
-      this.onStatus(frame.status);
+      this.onStatus(frame);
       clearInterval(this.timers.ping);
       this.timers.ping = setInterval(() => this.transmit({ action: 'ping' }), PING_MS);
       // A reply cut off by the disconnect is caught up from its start (one delta) or replayed whole.
@@ -437,6 +566,7 @@
       const stick = this.nearEnd();
       const el = this.bubble(message.role, message.content, message);
       el.dataset.id = message.id;
+      if (message.role === 'assistant' || message.role === 'agent') el.append(this.feedbackButtons(message.id));
       if (known) {
         el.classList.add('settled'); // replaces its streaming bubble: no second fade-in
         known.el.remove();
@@ -482,13 +612,177 @@
       }
     }
 
-    onStatus(status) {
-      const text = {
-        waiting_for_agent: 'Connecting you with our team…',
-        agent: 'You are chatting with our team',
-        resolved: 'This conversation is closed',
+    /**
+     * A status frame, or the session frame on (re)connecting: who answers now, in words under the header, and what to
+     * ask the customer (an email when nobody can answer soon, a rating once resolved).
+     */
+    onStatus(frame) {
+      const status = Object.prototype.hasOwnProperty.call(STATUS_WORDS, frame.status) ? frame.status : 'bot';
+      const name = typeof frame.agentName === 'string' && frame.agentName.trim() ? frame.agentName.trim() : null;
+      this.agentName = status === 'agent' ? name : null;
+      this.setAttribute('status', status);
+      this.ui.subtitle.textContent = {
+        waiting_for_agent: 'Connecting you with our team',
+        agent: this.agentName ? this.agentName + ' · our team' : 'Our team',
       }[status] || 'AI assistant · replies in seconds';
-      this.ui.subtitle.textContent = text;
+      let words = typeof frame.text === 'string' ? frame.text.trim() : '';
+      if (!words) words = status === 'agent' && this.agentName ? `You’re chatting with ${this.agentName}` : STATUS_WORDS[status] || '';
+      // The same words again (a reconnect) are not announced twice.
+      if (this.ui.state.textContent !== words) this.ui.state.textContent = words;
+      if (status !== 'agent' && !this.ui.typingWho.classList.contains('sr')) this.hideTyping();
+      this.askContact(frame.askContact === true);
+      if (status === 'resolved') this.askRating();
+      else this.ui.rating.hidden = true;
+    }
+
+    askContact(ask) {
+      const form = this.ui.contact;
+      if (!ask || this.stored.contact) { form.hidden = true; return; }
+      if (!form.hidden) return;
+      const stick = this.nearEnd();
+      this.clearCardError(this.ui.contactError, this.ui.contactEmail);
+      form.hidden = false;
+      this.scrollToEnd(stick);
+    }
+
+    askRating() {
+      const form = this.ui.rating;
+      if (this.stored.rated || this.stored.ratingDeclined || !form.hidden) return;
+      form.reset();
+      this.paintStars();
+      this.clearCardError(this.ui.ratingError);
+      const stick = this.nearEnd();
+      form.hidden = false;
+      this.scrollToEnd(stick);
+    }
+
+    paintStars() {
+      const checked = this.ui.rating.querySelector('input[name=score]:checked');
+      const score = checked ? Number(checked.value) : 0;
+      this.ui.rating.querySelectorAll('.stars label').forEach((label, i) => label.classList.toggle('on', i < score));
+    }
+
+    // ---- the customer's answers over REST (visitor token) ----
+
+    async sendContact() {
+      const ui = this.ui;
+      const email = ui.contactEmail.value.trim();
+      if (!email) {
+        this.cardError(ui.contactError, 'Enter your email address.', ui.contactEmail);
+        return;
+      }
+      const button = ui.contact.querySelector('button');
+      button.disabled = true;
+      const result = await this.call('PUT', `/api/v1/conversations/${encodeURIComponent(this.stored.conversationId)}/contact`, { email });
+      button.disabled = false;
+      if (!result.ok) {
+        this.cardError(ui.contactError, this.problemText(result), ui.contactEmail);
+        return;
+      }
+      this.stored.contact = email;
+      this.save();
+      ui.contact.hidden = true;
+      this.note(`Thanks, we’ll email you at ${email}.`);
+      ui.input.focus();
+    }
+
+    async sendRating() {
+      const ui = this.ui;
+      const checked = ui.rating.querySelector('input[name=score]:checked');
+      if (!checked) {
+        this.cardError(ui.ratingError, 'Choose from 1 to 5 stars.', ui.rating.querySelector('input[name=score]'));
+        return;
+      }
+      const body = { score: Number(checked.value) };
+      const comment = ui.ratingComment.value.trim();
+      if (comment) body.comment = comment;
+      const button = ui.rating.querySelector('button[type=submit]');
+      button.disabled = true;
+      const result = await this.call('PUT', `/api/v1/conversations/${encodeURIComponent(this.stored.conversationId)}/rating`, body);
+      button.disabled = false;
+      if (!result.ok) {
+        this.cardError(ui.ratingError, this.problemText(result));
+        return;
+      }
+      this.stored.rated = true;
+      this.save();
+      ui.rating.hidden = true;
+      this.note('Thank you for your rating.');
+      ui.input.focus();
+    }
+
+    async rateReply(button) {
+      if (button.getAttribute('aria-pressed') === 'true') return;
+      const id = button.closest('.msg').dataset.id;
+      const buttons = [...button.parentNode.querySelectorAll('button')];
+      const before = buttons.map((b) => b.getAttribute('aria-pressed'));
+      buttons.forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+      const rating = button.dataset.rating;
+      const result = await this.call('PUT', `/api/v1/messages/${encodeURIComponent(id)}/feedback`, { rating });
+      if (result.ok) {
+        this.stored.feedback = { ...this.stored.feedback, [id]: rating };
+        this.save();
+      } else {
+        buttons.forEach((b, i) => b.setAttribute('aria-pressed', before[i]));
+        this.notice('Your feedback was not saved. Please try again.');
+      }
+    }
+
+    /** A call to the customer API with this conversation's visitor token: {ok} or {ok:false, status, problem}. */
+    async call(method, path, body) {
+      try {
+        const response = await fetch(new URL(path, this.server).href, {
+          method,
+          mode: 'cors',
+          credentials: 'omit',
+          headers: { Authorization: 'Bearer ' + this.stored.visitorToken, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        if (response.ok) return { ok: true };
+        let problem = {};
+        try { problem = (await response.json()) || {}; } catch (e) { /* not a problem document */ }
+        return { ok: false, status: response.status, problem };
+      } catch (e) {
+        return { ok: false, status: 0, problem: {} };
+      }
+    }
+
+    /** What to tell the customer about a failed call: the server's own words when they are about their input. */
+    problemText(result) {
+      if (!result.status) return 'We could not reach our server. Check your connection and try again.';
+      const problem = result.problem;
+      if ([400, 409, 422, 429].includes(result.status)) {
+        const field = Array.isArray(problem.errors) && problem.errors[0] && problem.errors[0].message;
+        const words = String(problem.detail || field || '').trim();
+        // A field's message ("must be an email address") becomes a sentence of its own.
+        if (words) return words[0].toUpperCase() + words.slice(1) + (/[.!?]$/.test(words) ? '' : '.');
+      }
+      return 'Something went wrong on our side. Please try again.';
+    }
+
+    cardError(el, text, field) {
+      el.hidden = false;
+      el.textContent = text;
+      if (field) {
+        field.setAttribute('aria-invalid', 'true');
+        field.focus({ preventScroll: true });
+      }
+      this.reveal(el);
+    }
+
+    /** Scrolls the messages just enough to show an element (scrollIntoView would also scroll the customer's page). */
+    reveal(el) {
+      const scroller = this.ui.scroller;
+      const box = el.getBoundingClientRect();
+      const view = scroller.getBoundingClientRect();
+      if (box.bottom > view.bottom) scroller.scrollTop += box.bottom - view.bottom + 12;
+      else if (box.top < view.top) scroller.scrollTop -= view.top - box.top + 12;
+    }
+
+    clearCardError(el, field) {
+      el.hidden = true;
+      el.textContent = '';
+      if (field) field.removeAttribute('aria-invalid');
     }
 
     // ---- sending ----
@@ -514,6 +808,13 @@
       if (!this.sendPending(clientMessageId, entry)) this.connect();
     }
 
+    /** The team sees that the customer is typing; told at most every 2 s. */
+    typed() {
+      const now = Date.now();
+      if (!this.ui.input.value.trim() || now - this.lastTypingSent < OWN_TYPING_EVERY_MS) return;
+      if (this.transmit({ action: 'typing' })) this.lastTypingSent = now;
+    }
+
     sendPending(clientMessageId, entry) {
       return this.transmit({ action: 'sendMessage', message: entry.text, clientMessageId });
     }
@@ -532,7 +833,25 @@
       el.className = 'msg ' + (['customer', 'assistant', 'agent', 'system'].includes(role) ? role : 'system');
       const who = document.createElement('span');
       who.className = 'sr';
-      who.textContent = { customer: 'You: ', agent: 'Team: ', system: '' }[role] ?? 'Assistant: ';
+      who.textContent = { customer: 'You: ', system: '' }[role] ?? 'Assistant: ';
+      if (role === 'agent') {
+        const author = (message && typeof message.author === 'string' && message.author.trim()) || 'Our team';
+        who.textContent = author + ' from our team: ';
+        const line = document.createElement('div');
+        line.className = 'author';
+        line.setAttribute('aria-hidden', 'true'); // read once, from the label above
+        const initial = document.createElement('span');
+        initial.className = 'initial';
+        initial.textContent = author[0].toUpperCase();
+        const name = document.createElement('span');
+        name.className = 'name';
+        name.textContent = author;
+        const team = document.createElement('span');
+        team.className = 'role';
+        team.textContent = '· our team';
+        line.append(initial, name, team);
+        el.append(line);
+      }
       const bubble = document.createElement('div');
       bubble.className = 'bubble';
       if (role === 'customer') bubble.textContent = text;
@@ -560,6 +879,38 @@
         el.append(list);
       }
       return el;
+    }
+
+    feedbackButtons(id) {
+      const group = document.createElement('div');
+      group.className = 'feedback';
+      group.setAttribute('role', 'group');
+      group.setAttribute('aria-label', 'Rate this reply');
+      const given = (this.stored.feedback || {})[id];
+      for (const [rating, label] of [['up', 'Helpful'], ['down', 'Not helpful']]) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = rating;
+        button.dataset.rating = rating;
+        button.setAttribute('aria-label', label);
+        button.setAttribute('aria-pressed', String(given === rating));
+        button.title = label;
+        button.innerHTML = THUMB; // a constant
+        group.append(button);
+      }
+      return group;
+    }
+
+    /** A line of the widget's own in the log, after the newest message (later messages come after it). */
+    note(text) {
+      const el = document.createElement('div');
+      el.className = 'local-note';
+      el.textContent = text;
+      let newest = 0;
+      for (const entry of this.messages.values()) if (entry.final) newest = Math.max(newest, entry.seq);
+      this.place(el, newest + 0.5);
+      this.notes.push(el);
+      this.scrollToEnd(true);
     }
 
     setMeta(el, text, warn) {
@@ -590,6 +941,10 @@
     clearMessages() {
       for (const entry of this.messages.values()) entry.el.remove();
       this.messages.clear();
+      for (const el of this.notes) el.remove();
+      this.notes = [];
+      this.ui.contact.hidden = true;
+      this.ui.rating.hidden = true;
       this.seqs.clear();
       this.contiguousSeq = 0;
       this.ui.empty.hidden = this.ui.log.childElementCount > 0;
@@ -600,12 +955,19 @@
       while (this.seqs.has(this.contiguousSeq + 1)) this.seqs.delete(++this.contiguousSeq);
     }
 
-    showTyping() {
+    /** The assistant's dots, or "Sam is typing…" while a person types (gone ~6 s after their last keystroke). */
+    showTyping(role, name) {
+      const person = role === 'agent';
+      const who = this.ui.typingWho;
+      const typist = (typeof name === 'string' && name.trim()) || this.agentName || 'Someone from our team';
+      const words = person ? `${typist} is typing…` : 'The assistant is typing…';
+      if (who.textContent !== words) who.textContent = words;
+      who.classList.toggle('sr', !person);
       const stick = this.nearEnd();
       this.ui.typing.hidden = false;
       this.scrollToEnd(stick);
       clearTimeout(this.timers.typing);
-      this.timers.typing = setTimeout(() => this.hideTyping(), TYPING_TIMEOUT_MS);
+      this.timers.typing = setTimeout(() => this.hideTyping(), person ? AGENT_TYPING_MS : TYPING_TIMEOUT_MS);
     }
 
     hideTyping() {

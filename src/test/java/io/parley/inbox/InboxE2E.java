@@ -127,14 +127,14 @@ class InboxE2E extends ParleyAppTest {
         CustomerSocket customerSocket = CustomerSocket.watch(customer);
         customer.navigate(shopOrigin + "/");
         customer.locator("parley-chat .launcher").click();
-        customer.locator("parley-chat textarea").fill(ASK_FOR_PERSON);
-        customer.locator("parley-chat textarea").press("Enter");
+        customer.locator("parley-chat .composer textarea").fill(ASK_FOR_PERSON);
+        customer.locator("parley-chat .composer textarea").press("Enter");
         JsonNode session = customerSocket.await(CustomerSocket.type("session"));
         String conversationId = session.path("conversationId").asString();
         String visitorToken = session.path("visitorToken").asString();
         customerSocket.await(f -> f.path("type").asString().equals("status")
                 && f.path("status").asString().equals("waiting_for_agent"));
-        assertThat(customer.locator("parley-chat .subtitle")).hasText("Connecting you with our team…");
+        assertThat(customer.locator("parley-chat .subtitle")).hasText("Connecting you with our team");
 
         // It arrives in the owner's queue at once, without a reload, with every way of telling them.
         Locator waiting = inbox.locator("#waiting-list .queue-item");
@@ -171,20 +171,22 @@ class InboxE2E extends ParleyAppTest {
         assertThat(inbox.locator("#handled-list .queue-item")).hasCount(1);
         assertThat(inbox).hasTitle("Inbox · Parley");
         assertThat(inbox.locator("#nav-inbox-count")).isHidden();
-        assertThat(customer.locator("parley-chat .subtitle")).hasText("You are chatting with our team");
+        assertThat(customer.locator("parley-chat .subtitle")).hasText("Maya · our team");
+        assertThat(customer.locator("parley-chat .state")).hasText("Maya from our team has joined the conversation.");
         assertThat(customer.locator("parley-chat .msg.system").last()).containsText("Maya from our team has joined");
         shoot(inbox, "inbox-2-claimed-owner");
         shoot(customer, "inbox-2-claimed-customer");
 
-        // The customer types: the owner sees it. (Until the widget on branch `widget` sends typing frames itself,
-        // the test sends the frame the widget will send, on the widget's own connection.)
-        customer.locator("parley-chat textarea")
-                .pressSequentially("It is order", new Locator.PressSequentiallyOptions().setDelay(20));
-        customerSocket.sendToServer("{\"action\":\"typing\"}");
+        // The customer types: the owner sees it. The widget says so every 2 s while the customer types; typing for
+        // longer than that also outlasts the inbox re-rendering the thread just after the claim (which clears the
+        // line).
+        customer.locator("parley-chat .composer textarea")
+                .pressSequentially(
+                        "It is order 4417, placed last week", new Locator.PressSequentiallyOptions().setDelay(80));
         assertThat(inbox.locator("#typing")).hasText("Customer is typing…");
         shoot(inbox, "inbox-3-customer-typing-owner");
-        customer.locator("parley-chat textarea").fill(MARKUP);
-        customer.locator("parley-chat textarea").press("Enter");
+        customer.locator("parley-chat .composer textarea").fill(MARKUP);
+        customer.locator("parley-chat .composer textarea").press("Enter");
         assertThat(customerBubbles).hasCount(2);
         assertThat(customerBubbles.nth(1).locator(".bubble")).hasText(MARKUP);
         assertThat(inbox.locator("#timeline img, #timeline b")).hasCount(0);

@@ -24,6 +24,7 @@ final class ChatRelay {
 
     private final List<Connection> open = new ArrayList<>();
     private final List<String> held = new ArrayList<>();
+    private final List<String> fromPage = new ArrayList<>();
     private Predicate<String> holdBack = frame -> false;
     private boolean refusing;
     private boolean cutAfterNextAck;
@@ -57,6 +58,11 @@ final class ChatRelay {
         WebSocketRoute server = page.connectToServer();
         Connection connection = new Connection(page, server);
         open.add(connection);
+        // Handling the page's frames turns off their forwarding: each is passed on here, as it is.
+        page.onMessage(frame -> {
+            fromPage.add(frame.text());
+            server.send(frame.text());
+        });
         server.onMessage(frame -> {
             String text = frame.text();
             if (cutAfterNextAck && type(text).equals("ack")) {
@@ -82,6 +88,16 @@ final class ChatRelay {
 
     List<String> held() {
         return List.copyOf(held);
+    }
+
+    /** The frames the page sent, in order, on every connection. */
+    List<String> fromPage() {
+        return List.copyOf(fromPage);
+    }
+
+    /** The {@code action} of a frame the page sent. */
+    static String action(String frame) {
+        return JSON.readTree(frame).path("action").asString("");
     }
 
     /** Delivers the held frames that match, in order, to the page's newest connection. */

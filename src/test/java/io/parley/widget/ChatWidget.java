@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 
 /**
  * The chat widget on a page, as a customer sees it. Playwright's CSS locators reach into the widget's open shadow
@@ -26,7 +27,7 @@ final class ChatWidget {
     }
 
     Locator input() {
-        return page.locator("parley-chat textarea");
+        return page.locator("parley-chat .composer textarea");
     }
 
     Locator typing() {
@@ -58,6 +59,50 @@ final class ChatWidget {
     /** Messages still waiting for the server's acknowledgement. */
     Locator pending() {
         return page.locator("parley-chat [role=log] .msg.pending");
+    }
+
+    /** The conversation's state in words, under the header. */
+    Locator state() {
+        return page.locator("parley-chat .state");
+    }
+
+    Locator subtitle() {
+        return page.locator("parley-chat .subtitle");
+    }
+
+    /** Messages from a person of the team. */
+    Locator agentMessages() {
+        return page.locator("parley-chat [role=log] .msg.agent");
+    }
+
+    Locator systemMessages() {
+        return page.locator("parley-chat [role=log] .msg.system");
+    }
+
+    /** Lines the widget itself added to the log ("Thank you for your rating."). */
+    Locator notes() {
+        return page.locator("parley-chat [role=log] .local-note");
+    }
+
+    Locator contactForm() {
+        return page.locator("parley-chat form.contact");
+    }
+
+    Locator ratingForm() {
+        return page.locator("parley-chat form.rating");
+    }
+
+    /** The "Helpful" (thumbs up) button of a reply. */
+    Locator helpful(Locator reply) {
+        return reply.getByRole(
+                AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Helpful").setExact(true));
+    }
+
+    Locator notHelpful(Locator reply) {
+        return reply.getByRole(
+                AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Not helpful").setExact(true));
     }
 
     void open() {

@@ -7,18 +7,23 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ScreenshotAnimations;
 import io.parley.testing.Chromium;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,6 +43,9 @@ class WidgetE2E {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private BrowserContext context;
     private Page page;
@@ -206,6 +214,10 @@ class WidgetE2E {
         assertThat(widget.window()).isVisible();
         assertThat(widget.window()).hasAttribute("aria-label", "Chat with Trailhead Outfitters");
         assertThat(widget.launcher()).hasAttribute("aria-expanded", "true");
+        // Two buttons hide the window; each has a name of its own.
+        assertThat(widget.launcher()).hasAttribute("aria-label", "Minimize chat");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close chat")))
+                .hasCount(1);
         assertThat(widget.input()).isFocused();
         assertThat(page.locator("parley-chat [role=log]")).hasAttribute("aria-live", "polite");
 
@@ -219,6 +231,75 @@ class WidgetE2E {
         assertThat(widget.window()).isHidden();
         assertThat(widget.launcher()).hasAttribute("aria-expanded", "false");
         assertThat(widget.launcher()).isFocused();
+    }
+
+    @Test
+    void marksARepliesAsHelpfulOrNotWithMouseOrKeyboardAndTheServerStoresIt() {
+        page.navigate(DemoServer.home(port));
+        widget.open();
+        widget.ask(SHIPPING_QUESTION);
+        Locator reply = widget.finishedReplies().first();
+        Locator helpful = widget.helpful(reply);
+        Locator notHelpful = widget.notHelpful(reply);
+        String replyId = reply.getAttribute("data-id");
+        assertThat(helpful).hasAttribute("aria-pressed", "false");
+        assertThat(notHelpful).hasAttribute("aria-pressed", "false");
+
+        Response saved = page.waitForResponse(
+                r -> r.url().endsWith("/api/v1/messages/" + replyId + "/feedback"), helpful::click);
+        assertThat(saved.status()).isEqualTo(204);
+        assertThat(helpful).hasAttribute("aria-pressed", "true");
+        assertThat(storedRating(replyId)).contains("up");
+
+        page.keyboard().press("Tab");
+        assertThat(notHelpful).isFocused();
+        saved = page.waitForResponse(
+                r -> r.url().endsWith("/feedback"), () -> page.keyboard().press("Space"));
+        assertThat(saved.status()).isEqualTo(204);
+        assertThat(notHelpful).hasAttribute("aria-pressed", "true");
+        assertThat(helpful).hasAttribute("aria-pressed", "false");
+        assertThat(storedRating(replyId)).contains("down");
+
+        // The customer's own messages are not rated; after a reload the choice is still shown.
+        assertThat(page.locator("parley-chat .msg.customer .feedback")).hasCount(0);
+        page.reload();
+        widget.open();
+        assertThat(widget.notHelpful(widget.finishedReplies().first())).hasAttribute("aria-pressed", "true");
+        assertThat(console).isEmpty();
+    }
+
+    @Test
+    void tellsTheTeamTheCustomerIsTypingAtMostEveryTwoSeconds() {
+        ChatRelay relay = ChatRelay.install(page);
+        page.navigate(DemoServer.home(port));
+        widget.open();
+        page.waitForCondition(
+                () -> (Boolean) page.evaluate("() => localStorage.getItem('parley:demo-trailhead') !== null"));
+
+        long started = System.nanoTime();
+        widget.input()
+                .pressSequentially(
+                        "Where is my order? It has been a week", new Locator.PressSequentiallyOptions().setDelay(100));
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        // 3.7 s or more of typing: told at its start and again after 2 s, and never more often than that.
+        page.waitForCondition(() -> typingFrames(relay) >= 2);
+        assertThat(typingFrames(relay)).isLessThanOrEqualTo((int) (seconds / 2) + 1);
+        assertThat(relay.fromPage().stream().filter(f -> ChatRelay.action(f).equals("sendMessage")))
+                .isEmpty();
+    }
+
+    private static long typingFrames(ChatRelay relay) {
+        return relay.fromPage().stream()
+                .filter(f -> ChatRelay.action(f).equals("typing"))
+                .count();
+    }
+
+    private Optional<String> storedRating(String messageId) {
+        return jdbc.sql("SELECT rating FROM message_feedback WHERE message_id = ?")
+                .param(messageId)
+                .query(String.class)
+                .optional();
     }
 
     @Test
