@@ -484,7 +484,8 @@
     state.history = detail.history || [];
     state.context = detail.context;
     state.seen = new Set();
-    hideTyping();
+    // Redrawing the open conversation (after a claim) keeps "Customer is typing…": only another conversation clears it.
+    if (switched) hideTyping();
     hideError();
     $("thread-empty").hidden = true;
     $("thread-body").hidden = false;
