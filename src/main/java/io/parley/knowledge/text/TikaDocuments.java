@@ -1,0 +1,148 @@
+package io.parley.knowledge.text;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
+import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
+import org.apache.tika.parser.pdf.PDFParser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.sax.SecureContentHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * PDF and Word documents through Tika, defended against the files an upload form attracts. Each format gets its own
+ * parser (never auto-detection, which would follow a file into any of Tika's formats); embedded documents (attached
+ * files, OLE objects, images) are not parsed at all; Tika's {@link SecureContentHandler} and POI's own checks stop
+ * archives that inflate far beyond their size; text beyond the character limit stops the parse; and the parse runs on
+ * a thread of its own so that one that will not end leaves the caller at the deadline.
+ *
+ * <p>A parse that overran its deadline keeps its thread until the parser next produces output, when the collector
+ * stops it; a parser stuck without output holds that one thread until it returns.
+ */
+final class TikaDocuments {
+
+    private static final Logger log = LoggerFactory.getLogger(TikaDocuments.class);
+
+    private TikaDocuments() {}
+
+    /** The title from the file's metadata, and its blocks, which may be none. */
+    static ParsedText extract(FileKind kind, byte[] content, int maxCharacters, Duration maxTime)
+            throws UnreadableDocumentException {
+        BlockCollector collector = new BlockCollector(maxCharacters, System.nanoTime() + maxTime.toNanos());
+        Metadata metadata = new Metadata();
+        FutureTask<Void> parse = new FutureTask<>(() -> {
+            parse(kind, content, collector, metadata);
+            return null;
+        });
+        Thread.ofPlatform().daemon().name("parley-text-extraction").start(parse);
+        try {
+            parse.get(maxTime.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            parse.cancel(true);
+            throw new UnreadableDocumentException("reading the document took longer than " + maxTime.toSeconds()
+                    + " seconds; it may be damaged or too complex");
+        } catch (InterruptedException e) {
+            parse.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new UnreadableDocumentException("reading the document was interrupted", e);
+        } catch (ExecutionException e) {
+            throw unreadable(kind, e.getCause());
+        }
+        String title = metadata.get(TikaCoreProperties.TITLE);
+        List<Block> blocks = collector.blocks();
+        return kind == FileKind.PDF
+                ? new ParsedText(title, PdfLayout.tidy(blocks, collector.pages(), title))
+                : new ParsedText(title, blocks);
+    }
+
+    private static void parse(FileKind kind, byte[] content, BlockCollector collector, Metadata metadata)
+            throws Exception {
+        Parser parser = kind == FileKind.PDF ? new PDFParser() : new OOXMLParser();
+        try (TikaInputStream stream = TikaInputStream.get(content)) {
+            SecureContentHandler secure = new SecureContentHandler(new XhtmlBlockHandler(collector), stream);
+            try {
+                parser.parse(stream, secure, metadata, context());
+            } catch (SAXException e) {
+                secure.throwIfCauseOf(e);
+                throw e;
+            }
+        }
+    }
+
+    private static ParseContext context() {
+        ParseContext context = new ParseContext();
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        pdf.setExtractMarkedContent(true); // tagged PDFs then keep their real headings
+        pdf.setExtractBookmarksText(false); // the outline would repeat every heading at the end
+        pdf.setExtractAcroFormContent(false);
+        pdf.setExtractInlineImages(false);
+        pdf.setExtractActions(false);
+        context.set(PDFParserConfig.class, pdf);
+        OfficeParserConfig office = new OfficeParserConfig();
+        office.setIncludeHeadersAndFooters(false);
+        office.setIncludeDeletedContent(false);
+        office.setIncludeMoveFromContent(false);
+        office.setExtractMacros(false);
+        context.set(OfficeParserConfig.class, office);
+        context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
+        return context;
+    }
+
+    private static UnreadableDocumentException unreadable(FileKind kind, Throwable failure) {
+        ExtractionStopped stopped = ExtractionStopped.in(failure);
+        if (stopped != null) {
+            return new UnreadableDocumentException(stopped.reason());
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof EncryptedDocumentException) {
+                return new UnreadableDocumentException(
+                        "the document is password-protected; upload a copy without a password", failure);
+            }
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("zip bomb")) {
+                return new UnreadableDocumentException(
+                        "the file unpacks to far more data than its size suggests (a possible zip bomb), so it was not read",
+                        failure);
+            }
+            if (t instanceof OutOfMemoryError) {
+                return new UnreadableDocumentException("the document is too large to read", failure);
+            }
+        }
+        log.debug("Could not read a {}", kind.inWords(), failure);
+        return new UnreadableDocumentException(
+                kind == FileKind.PDF
+                        ? "the PDF is damaged or not a PDF"
+                        : "the Word document is damaged or not a .docx file",
+                failure);
+    }
+
+    /** Attachments and embedded objects are other documents; a knowledge upload is about its own text only. */
+    private static final class SkipEmbedded implements EmbeddedDocumentExtractor {
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) {
+            return false;
+        }
+
+        @Override
+        public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
+            // never called: shouldParseEmbedded says no
+        }
+    }
+}
