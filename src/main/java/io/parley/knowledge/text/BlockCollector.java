@@ -54,6 +54,7 @@ final class BlockCollector {
     }
 
     void start(String tag) {
+        checkDeadline();
         String name = tag.toLowerCase(Locale.ROOT);
         switch (name) {
             case "h1", "h2", "h3", "h4", "h5", "h6" -> open(Capture.HEADING, name.charAt(1) - '0', "");
@@ -210,6 +211,13 @@ final class BlockCollector {
         rowHasCell = true;
     }
 
+    /** Also on tags, so that markup without text (a million empty paragraphs) cannot outrun the deadline. */
+    private void checkDeadline() {
+        if ((++events & 0xFF) == 0 && System.nanoTime() - deadlineNanos > 0) {
+            throw ExtractionStopped.tooSlow();
+        }
+    }
+
     private void trimTrailingSpaces() {
         while (!text.isEmpty() && text.charAt(text.length() - 1) == ' ') {
             text.setLength(text.length() - 1);
@@ -251,9 +259,7 @@ final class BlockCollector {
         if (characters > maxCharacters) {
             throw ExtractionStopped.tooMuchText(maxCharacters);
         }
-        if ((++events & 0xFF) == 0 && System.nanoTime() - deadlineNanos > 0) {
-            throw ExtractionStopped.tooSlow();
-        }
+        checkDeadline();
         text.append(chars);
     }
 

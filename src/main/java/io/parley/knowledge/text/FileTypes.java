@@ -55,7 +55,10 @@ final class FileTypes {
 
     static FileKind kindOf(String fileName, @Nullable String declaredContentType, byte[] content)
             throws UnreadableDocumentException {
-        MediaType type = detect(fileName, declaredContentType, content);
+        MediaType type = detect(null, null, content);
+        if (type.equals(MediaType.OCTET_STREAM) || type.equals(MediaType.TEXT_PLAIN)) {
+            type = detect(fileName, declaredContentType, content);
+        }
         String extension = extension(fileName);
         String base = type.getBaseType().toString();
         if (isText(type) || looksLikeTextNamedAsText(extension, content)) {
@@ -77,9 +80,15 @@ final class FileTypes {
         };
     }
 
-    private static MediaType detect(String fileName, @Nullable String declaredContentType, byte[] content) {
+    /**
+     * The bytes decide when they are conclusive; only then are the hints consulted, so that a ZIP named .docx stays a
+     * ZIP (Tika would take the name as the more specific type of ZIP) while a damaged PDF named .pdf is still a PDF.
+     */
+    private static MediaType detect(@Nullable String fileName, @Nullable String declaredContentType, byte[] content) {
         Metadata metadata = new Metadata();
-        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        if (fileName != null) {
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        }
         if (declaredContentType != null && !declaredContentType.isBlank()) {
             metadata.set(Metadata.CONTENT_TYPE, declaredContentType);
         }

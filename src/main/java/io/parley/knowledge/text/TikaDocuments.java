@@ -28,12 +28,14 @@ import org.xml.sax.SAXException;
 /**
  * PDF and Word documents through Tika, defended against the files an upload form attracts. Each format gets its own
  * parser (never auto-detection, which would follow a file into any of Tika's formats); embedded documents (attached
- * files, OLE objects, images) are not parsed at all; Tika's {@link SecureContentHandler} and POI's own checks stop
- * archives that inflate far beyond their size; text beyond the character limit stops the parse; and the parse runs on
- * a thread of its own so that one that will not end leaves the caller at the deadline.
+ * files, OLE objects, images) are not parsed at all; a Word file's ZIP must not declare more unpacked data than a
+ * document could need ({@link ZipInflation}); Tika's {@link SecureContentHandler} watches the ratio of text out to
+ * bytes in; text beyond the character limit stops the parse; and the parse runs on a thread of its own so that one
+ * that will not end leaves the caller at the deadline. Word files are read with Tika's streaming (SAX) extractor, so
+ * that these limits act while the text comes out rather than after a whole document part has been loaded into memory.
  *
- * <p>A parse that overran its deadline keeps its thread until the parser next produces output, when the collector
- * stops it; a parser stuck without output holds that one thread until it returns.
+ * <p>A parse that overran its deadline keeps its thread until the parser next reports an element or text, when the
+ * collector stops it; a parser stuck without output holds that one thread until it returns.
  */
 final class TikaDocuments {
 
@@ -44,6 +46,9 @@ final class TikaDocuments {
     /** The title from the file's metadata, and its blocks, which may be none. */
     static ParsedText extract(FileKind kind, byte[] content, int maxCharacters, Duration maxTime)
             throws UnreadableDocumentException {
+        if (kind == FileKind.DOCX) {
+            ZipInflation.check(content);
+        }
         BlockCollector collector = new BlockCollector(maxCharacters, System.nanoTime() + maxTime.toNanos());
         Metadata metadata = new Metadata();
         FutureTask<Void> parse = new FutureTask<>(() -> {
@@ -55,8 +60,7 @@ final class TikaDocuments {
             parse.get(maxTime.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             parse.cancel(true);
-            throw new UnreadableDocumentException("reading the document took longer than " + maxTime.toSeconds()
-                    + " seconds; it may be damaged or too complex");
+            throw new UnreadableDocumentException(ExtractionStopped.tooSlow().reason());
         } catch (InterruptedException e) {
             parse.cancel(true);
             Thread.currentThread().interrupt();
@@ -100,6 +104,7 @@ final class TikaDocuments {
         office.setIncludeDeletedContent(false);
         office.setIncludeMoveFromContent(false);
         office.setExtractMacros(false);
+        office.setUseSAXDocxExtractor(true); // streams the document part instead of loading it whole into memory
         context.set(OfficeParserConfig.class, office);
         context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
         return context;
@@ -117,9 +122,7 @@ final class TikaDocuments {
             }
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (message.contains("zip bomb")) {
-                return new UnreadableDocumentException(
-                        "the file unpacks to far more data than its size suggests (a possible zip bomb), so it was not read",
-                        failure);
+                return new UnreadableDocumentException(ZipInflation.BOMB, failure);
             }
             if (t instanceof OutOfMemoryError) {
                 return new UnreadableDocumentException("the document is too large to read", failure);
