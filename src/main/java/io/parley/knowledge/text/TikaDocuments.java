@@ -20,6 +20,7 @@ import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
 import org.apache.tika.parser.pdf.PDFParser;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.SecureContentHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xml.sax.ContentHandler;
@@ -68,7 +69,7 @@ final class TikaDocuments {
         } catch (ExecutionException e) {
             throw unreadable(kind, e.getCause());
         }
-        String title = metadata.get(TikaCoreProperties.TITLE);
+        String title = meaningfulTitle(metadata.get(TikaCoreProperties.TITLE));
         List<Block> blocks = collector.blocks();
         return kind == FileKind.PDF
                 ? new ParsedText(title, PdfLayout.tidy(blocks, collector.pages(), title))
@@ -108,6 +109,21 @@ final class TikaDocuments {
         context.set(OfficeParserConfig.class, office);
         context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
         return context;
+    }
+
+    /**
+     * The metadata title unless it is what tools write when the author set none: "Microsoft Word - prices.docx",
+     * "Untitled", a file name. Such a title would name the document worse than its first heading does.
+     */
+    static @Nullable String meaningfulTitle(@Nullable String title) {
+        if (title == null || title.isBlank()) {
+            return null;
+        }
+        String lower = title.strip().toLowerCase(Locale.ROOT);
+        boolean placeholder = lower.startsWith("microsoft word - ")
+                || lower.matches("untitled( document)?( \\d+)?|document\\d*|title")
+                || lower.matches(".*\\.(docx?|pdf|rtf|odt|txt|html?)$");
+        return placeholder ? null : title.strip();
     }
 
     private static UnreadableDocumentException unreadable(FileKind kind, Throwable failure) {

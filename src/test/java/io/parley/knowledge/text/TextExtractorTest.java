@@ -100,6 +100,22 @@ class TextExtractorTest {
     }
 
     @Test
+    void ignoresPlaceholderTitlesThatToolsWriteIntoPdfs() throws Exception {
+        byte[] pdf = SampleFiles.pdf(
+                "Microsoft Word - warranty_v3.docx",
+                null,
+                false,
+                List.of(List.of(
+                        Line.heading("Warranty terms"),
+                        Line.body("Every bike carries a two-year warranty on its frame and parts."))));
+
+        ExtractedDocument document = extractor.extract("warranty.pdf", null, pdf);
+
+        assertThat(document.title()).isEqualTo("Warranty terms");
+        assertThat(document.blocks()).first().isEqualTo(new Heading(1, "Warranty terms"));
+    }
+
+    @Test
     void keepsAWebPagesMainContentAndDropsItsFurniture() throws Exception {
         String html =
                 """
