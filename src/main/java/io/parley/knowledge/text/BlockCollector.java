@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Builds blocks from HTML-like markup events (start tag, text, end tag), whether they come from Tika's XHTML SAX
@@ -26,6 +27,15 @@ final class BlockCollector {
         ROW,
         PREFORMATTED
     }
+
+    private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+    private static final Set<String> PARAGRAPHS =
+            Set.of("p", "blockquote", "dt", "dd", "figcaption", "caption", "address");
+    private static final Set<String> CAPTURED = Set.of("li", "tr", "pre");
+    private static final Set<String> LISTS = Set.of("ul", "ol", "menu");
+    private static final Set<String> CONTAINERS = Set.of(
+            "div", "section", "article", "main", "body", "table", "thead", "tbody", "tfoot", "dl", "hr", "header",
+            "footer", "figure", "details", "summary", "center");
 
     private final int maxCharacters;
     private final long deadlineNanos;
@@ -56,85 +66,38 @@ final class BlockCollector {
     void start(String tag) {
         checkDeadline();
         String name = tag.toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "h1", "h2", "h3", "h4", "h5", "h6" -> open(Capture.HEADING, name.charAt(1) - '0', "");
-            case "p", "blockquote", "dt", "dd", "figcaption", "caption", "address" -> open(Capture.PARAGRAPH, 0, "");
-            case "li" -> open(Capture.PARAGRAPH, 0, nextListMarker());
-            case "tr" -> open(Capture.ROW, 0, "");
-            case "pre" -> open(Capture.PREFORMATTED, 0, "");
-            case "td", "th" -> cell();
-            case "br" -> append("\n");
-            case "ul", "menu" -> {
-                listCounters.push(new int[] {0});
-                edge();
-            }
-            case "ol" -> {
-                listCounters.push(new int[] {1});
-                edge();
-            }
-            case "div",
-                    "section",
-                    "article",
-                    "main",
-                    "body",
-                    "table",
-                    "thead",
-                    "tbody",
-                    "tfoot",
-                    "dl",
-                    "hr",
-                    "header",
-                    "footer",
-                    "figure",
-                    "details",
-                    "summary",
-                    "center" -> edge();
-            default -> {
-                // inline markup (a, b, span, ...) carries no structure
-            }
+        if (HEADINGS.contains(name)) {
+            open(Capture.HEADING, name.charAt(1) - '0', "");
+        } else if (PARAGRAPHS.contains(name)) {
+            open(Capture.PARAGRAPH, 0, "");
+        } else if (name.equals("li")) {
+            open(Capture.PARAGRAPH, 0, nextListMarker());
+        } else if (name.equals("tr")) {
+            open(Capture.ROW, 0, "");
+        } else if (name.equals("pre")) {
+            open(Capture.PREFORMATTED, 0, "");
+        } else if (name.equals("td") || name.equals("th")) {
+            cell();
+        } else if (name.equals("br")) {
+            append("\n");
+        } else if (LISTS.contains(name)) {
+            listCounters.push(new int[] {name.equals("ol") ? 1 : 0});
+            edge();
+        } else if (CONTAINERS.contains(name)) {
+            edge();
         }
+        // anything else is inline markup (a, b, span, ...) and carries no structure
     }
 
     void end(String tag) {
         String name = tag.toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "h1",
-                    "h2",
-                    "h3",
-                    "h4",
-                    "h5",
-                    "h6",
-                    "p",
-                    "blockquote",
-                    "dt",
-                    "dd",
-                    "figcaption",
-                    "caption",
-                    "address",
-                    "li",
-                    "tr",
-                    "pre" -> close();
-            case "ul", "menu", "ol" -> {
-                listCounters.poll();
-                edge();
-            }
-            case "div",
-                    "section",
-                    "article",
-                    "main",
-                    "body",
-                    "table",
-                    "thead",
-                    "tbody",
-                    "tfoot",
-                    "dl",
-                    "header",
-                    "footer",
-                    "figure",
-                    "details",
-                    "summary",
-                    "center" -> edge();
-            default -> {}
+        if (HEADINGS.contains(name) || PARAGRAPHS.contains(name) || CAPTURED.contains(name)) {
+            close();
+        } else if (LISTS.contains(name)) {
+            listCounters.poll();
+            edge();
+        } else if (CONTAINERS.contains(name)) {
+            edge();
         }
     }
 

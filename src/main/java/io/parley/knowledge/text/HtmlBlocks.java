@@ -25,19 +25,22 @@ final class HtmlBlocks {
             + " button, select, textarea, nav, aside, dialog, [hidden], [aria-hidden=true], [role=navigation],"
             + " [role=complementary], [role=search], [role=dialog], [role=alertdialog]";
 
-    /** Page furniture when it belongs to the page itself; inside an article a header holds its heading. */
-    private static final String PAGE_FURNITURE = "header, footer, [role=banner], [role=contentinfo]";
+    /** Footers are furniture wherever they are: bylines, tags, legal lines. */
+    private static final String FOOTERS = "footer, [role=contentinfo]";
+
+    /** A header is furniture when it belongs to the page; inside an article or section it holds that part's heading. */
+    private static final String HEADERS = "header, [role=banner]";
 
     private HtmlBlocks() {}
 
     static ParsedText extract(byte[] content, BlockCollector collector) {
         Document page = parse(content);
-        page.select(NOISE).remove();
+        page.select(NOISE).not("html, body, main").remove();
         List<Element> regions = mainRegions(page);
         for (Element region : regions) {
-            region.select("footer, [role=contentinfo]").remove();
+            region.select(FOOTERS).remove();
             if (region == page.body()) {
-                region.select(PAGE_FURNITURE).stream()
+                region.select(HEADERS).stream()
                         .filter(element -> element.closest("article, main, section") == null)
                         .forEach(Element::remove);
             }

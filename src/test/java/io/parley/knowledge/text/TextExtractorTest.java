@@ -174,6 +174,32 @@ class TextExtractorTest {
     }
 
     @Test
+    void readsEveryArticleOfAPageWithoutMainAndSkipsHiddenBanners() throws Exception {
+        String html =
+                """
+                <html><head><meta charset="windows-1252"><title></title></head><body>
+                <div role="dialog">We use cookies. <button>Accept</button></div>
+                <div aria-hidden="true">Loading…</div>
+                <article><header><h1>Caf\u00e9 opening</h1></header><p>Our caf\u00e9 opens on May 1.</p>
+                  <footer>Posted by Ann · 3 comments</footer></article>
+                <article><h1>New menu</h1><p>Try the cr\u00e8me br\u00fbl\u00e9e.</p></article>
+                <p>Unrelated sidebar text outside any article.</p>
+                </body></html>
+                """;
+
+        ExtractedDocument document =
+                extractor.extract("news.html", null, html.getBytes(Charset.forName("windows-1252")));
+
+        assertThat(document.title()).isEqualTo("Caf\u00e9 opening");
+        assertThat(document.blocks())
+                .containsExactly(
+                        new Heading(1, "Caf\u00e9 opening"),
+                        new Paragraph("Our caf\u00e9 opens on May 1."),
+                        new Heading(1, "New menu"),
+                        new Paragraph("Try the cr\u00e8me br\u00fbl\u00e9e."));
+    }
+
+    @Test
     void readsMarkdownHeadingsParagraphsListsAndCodeButNotFrontMatter() throws Exception {
         String markdown =
                 """
