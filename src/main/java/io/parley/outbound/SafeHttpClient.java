@@ -1,9 +1,7 @@
 package io.parley.outbound;
 
 import io.parley.outbound.OutboundException.Kind;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,18 +14,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,28 +61,7 @@ public final class SafeHttpClient implements AutoCloseable {
         this.connectTimeout = settings.connectTimeout();
         this.timeout = settings.timeout();
         this.maxResponseBytes = settings.maxResponseSize().toBytes();
-        var connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setDnsResolver(new VettingDnsResolver(new AddressPolicy(settings.allowedNetworks())))
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(connectTimeout))
-                        .setSocketTimeout(Timeout.of(timeout))
-                        .setTimeToLive(TimeValue.ofMinutes(1))
-                        .build())
-                .setMaxConnTotal(50)
-                .setMaxConnPerRoute(5)
-                .build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.of(timeout))
-                        .setResponseTimeout(Timeout.of(timeout))
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .setUserAgent(USER_AGENT)
-                .build();
+        this.http = PooledHttpClient.create(settings);
         this.deadlines = new ScheduledThreadPoolExecutor(
                 1, Thread.ofPlatform().name("outbound-deadline").daemon().factory());
         this.deadlines.setRemoveOnCancelPolicy(true);
@@ -170,7 +140,7 @@ public final class SafeHttpClient implements AutoCloseable {
             if (Redirect.isRedirect(status) && location != null) {
                 return new Answer(null, Redirect.follow(request, status, location.getValue()));
             }
-            byte[] body = readBody(response.getEntity());
+            byte[] body = BoundedBody.read(response.getEntity(), maxResponseBytes);
             bodyRead = true;
             Header contentType = response.getFirstHeader(HttpHeaders.CONTENT_TYPE);
             return new Answer(
@@ -191,27 +161,6 @@ public final class SafeHttpClient implements AutoCloseable {
             closeQuietly(response);
             alarm.cancel(false);
         }
-    }
-
-    /** Reads at most the maximum size, refusing a larger body as soon as it says or shows that it is larger. */
-    private byte[] readBody(@Nullable HttpEntity entity) throws IOException, OutboundException {
-        if (entity == null) {
-            return new byte[0];
-        }
-        if (entity.getContentLength() > maxResponseBytes) {
-            throw OutboundException.tooLarge(maxResponseBytes);
-        }
-        InputStream in = entity.getContent();
-        ByteArrayOutputStream out =
-                new ByteArrayOutputStream((int) Math.min(maxResponseBytes, Math.max(entity.getContentLength(), 8192)));
-        byte[] buffer = new byte[8192];
-        for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
-            if (out.size() + (long) read > maxResponseBytes) {
-                throw OutboundException.tooLarge(maxResponseBytes);
-            }
-            out.write(buffer, 0, read);
-        }
-        return out.toByteArray();
     }
 
     private static void checkUrl(URI url, boolean redirected) throws OutboundException {
