@@ -67,6 +67,7 @@ public final class ChatEngine implements AutoCloseable {
      * @param events where everything a customer's or a team member's screen shows goes out
      * @param handoffs the organizations' rules for handing conversations to people
      * @param sentimentOf the sentiment of a customer's message, -1 to 1
+     * @param knowledge what each organization's knowledge base says about a question
      */
     public ChatEngine(
             ConversationStore store,
@@ -80,7 +81,8 @@ public final class ChatEngine implements AutoCloseable {
             MeterRegistry meters,
             ConversationEvents events,
             HandoffPolicy handoffs,
-            ToDoubleFunction<String> sentimentOf) {
+            ToDoubleFunction<String> sentimentOf,
+            KnowledgeBase knowledge) {
         this.store = store;
         this.events = events;
         this.sentimentOf = sentimentOf;
@@ -99,7 +101,8 @@ public final class ChatEngine implements AutoCloseable {
                 1, Thread.ofPlatform().name("parley-engine-timer").daemon().factory());
         this.timer.setRemoveOnCancelPolicy(true);
         this.loop = new TurnLoop(models, settings, modelTimeout, maxOutputTokens, clock, timer, metrics);
-        this.rehearsals = new Rehearsals(loop, usage, settings, metrics);
+        Grounder grounder = new Grounder(knowledge);
+        this.rehearsals = new Rehearsals(loop, usage, settings, metrics, grounder);
         this.turns = new TurnRunner(
                 profiles,
                 loop,
@@ -109,7 +112,8 @@ public final class ChatEngine implements AutoCloseable {
                 metrics,
                 usage,
                 new Summarizer(models, usage, store, settings, modelTimeout, clock, virtualThreads),
-                () -> closing);
+                () -> closing,
+                grounder);
         long sweepEvery = Math.max(1, settings.idleEviction().toSeconds() / 4);
         timer.scheduleWithFixedDelay(live::evictIdle, sweepEvery, sweepEvery, TimeUnit.SECONDS);
         long purgeEvery = Math.max(60, settings.emptyConversationTtl().toSeconds() / 24);
@@ -530,6 +534,7 @@ public final class ChatEngine implements AutoCloseable {
             BigDecimal cost,
             Duration latency,
             List<ToolCall> toolCalls,
+            List<Citation> citations,
             boolean answered) {}
 
     /**

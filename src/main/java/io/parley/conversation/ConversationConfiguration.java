@@ -34,7 +34,8 @@ class ConversationConfiguration {
             MeterRegistry meters,
             ConversationEvents events,
             ObjectProvider<HandoffPolicy> handoffs,
-            SentimentAnalyzer sentiment) {
+            SentimentAnalyzer sentiment,
+            ObjectProvider<KnowledgeBase> knowledge) {
         ModelRouting routing =
                 organization -> ledger.overBudget(organization) ? models.offlineModel() : models.modelFor(organization);
         UsageRecorder usage = (organization, conversation, message, purpose, reply, latency) -> ledger.record(
@@ -57,7 +58,8 @@ class ConversationConfiguration {
                 meters,
                 events,
                 handoffs.getIfAvailable(() -> HandoffPolicy.NEVER),
-                text -> sentiment.score(text).compound());
+                text -> sentiment.score(text).compound(),
+                knowledge.getIfAvailable(() -> KnowledgeBase.NONE));
     }
 
     /** VADER over its published lexicon: a few microseconds per message, in-process. */

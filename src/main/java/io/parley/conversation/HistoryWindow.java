@@ -1,6 +1,8 @@
 package io.parley.conversation;
 
 import io.parley.llm.ChatMessage;
+import io.parley.llm.Passage;
+import io.parley.llm.PassageBlock;
 import io.parley.llm.Tokens;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,8 +26,14 @@ final class HistoryWindow {
      * String turn after turn, so its count is cached ({@link Tokens}), where their concatenation is new every turn.
      */
     static int budget(int historyTokens, String prompt, HistorySummary summary) {
+        return budget(historyTokens, prompt, summary, List.of());
+    }
+
+    /** Tokens left for the history once the prompt, the summary and the knowledge base's passages are in. */
+    static int budget(int historyTokens, String prompt, HistorySummary summary, List<Passage> passages) {
         int summaryTokens = summary.isEmpty() ? 0 : Tokens.count(summary.text()) + HistorySummary.FRAMING_TOKENS;
-        return Math.max(0, historyTokens - Tokens.count(prompt) - summaryTokens);
+        int passageTokens = passages.isEmpty() ? 0 : Tokens.count(PassageBlock.render(passages)) + Tokens.PER_MESSAGE;
+        return Math.max(0, historyTokens - Tokens.count(prompt) - summaryTokens - passageTokens);
     }
 
     /** What a message costs in the model's input: its text and the markers around it. */

@@ -207,7 +207,7 @@ final class LiveConversation {
             MessageId replyTo,
             Integer promptVersion,
             String model) {
-        return append(role, content, at, clientMessageId, id, replyTo, promptVersion, model, null, null);
+        return append(role, content, at, clientMessageId, id, replyTo, promptVersion, model, null, null, List.of());
     }
 
     /** Creates a customer's message with its sentiment. */
@@ -222,7 +222,8 @@ final class LiveConversation {
                 null,
                 null,
                 null,
-                sentiment);
+                sentiment,
+                List.of());
     }
 
     private Message append(
@@ -235,7 +236,8 @@ final class LiveConversation {
             Integer promptVersion,
             String model,
             MessageAuthor author,
-            Double sentiment) {
+            Double sentiment,
+            List<Citation> citations) {
         Message message = new Message(
                 id,
                 conversation.organization(),
@@ -248,7 +250,7 @@ final class LiveConversation {
                 replyTo,
                 promptVersion,
                 model,
-                List.of(),
+                citations,
                 author,
                 sentiment);
         lastSeq = message.seq();
@@ -475,8 +477,18 @@ final class LiveConversation {
             if (status != ConversationStatus.AGENT || !author.id().equals(assignee)) {
                 claim(author);
             }
-            Message message =
-                    append(MessageRole.AGENT, text, now(), null, MessageId.generate(), null, null, null, author, null);
+            Message message = append(
+                    MessageRole.AGENT,
+                    text,
+                    now(),
+                    null,
+                    MessageId.generate(),
+                    null,
+                    null,
+                    null,
+                    author,
+                    null,
+                    List.of());
             CompletableFuture<Message> stored = wiring.journal().apply(message);
             storing(message, stored);
             visible(message);
@@ -804,13 +816,30 @@ final class LiveConversation {
      * @return the reply as a message; empty when it was cut because a person took over
      */
     Optional<Message> finishReply(
-            MessageId id, Message question, String text, Instant at, Integer promptVersion, String model) {
+            MessageId id,
+            Message question,
+            String text,
+            Instant at,
+            Integer promptVersion,
+            String model,
+            List<Citation> citations) {
         lock.lock();
         try {
             if (!id.equals(streamingId)) {
                 return Optional.empty();
             }
-            Message reply = append(MessageRole.ASSISTANT, text, at, null, id, question.id(), promptVersion, model);
+            Message reply = append(
+                    MessageRole.ASSISTANT,
+                    text,
+                    at,
+                    null,
+                    id,
+                    question.id(),
+                    promptVersion,
+                    model,
+                    null,
+                    null,
+                    citations);
             countRuns(reply);
             storing(reply, wiring.journal().apply(reply));
             visible(reply);

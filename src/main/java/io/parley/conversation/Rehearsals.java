@@ -22,12 +22,14 @@ final class Rehearsals {
     private final UsageRecorder usage;
     private final ChatSettings settings;
     private final ChatMetrics metrics;
+    private final Grounder grounder;
 
-    Rehearsals(TurnLoop loop, UsageRecorder usage, ChatSettings settings, ChatMetrics metrics) {
+    Rehearsals(TurnLoop loop, UsageRecorder usage, ChatSettings settings, ChatMetrics metrics, Grounder grounder) {
         this.loop = loop;
         this.usage = usage;
         this.settings = settings;
         this.metrics = metrics;
+        this.grounder = grounder;
     }
 
     ChatEngine.TryOut tryOut(
@@ -38,10 +40,18 @@ final class Rehearsals {
         if (message.codePointCount(0, message.length()) > ChatSettings.MAX_MESSAGE_LENGTH) {
             throw new SendRejectedException(SendRejectedException.Reason.TOO_LONG, null);
         }
-        List<ChatMessage> messages = withinBudget(organization, profile, history, message);
+        KnowledgeBase.Grounding grounding = grounder.ground(organization, null, message, Grounder.earlier(history));
+        List<ChatMessage> messages = withinBudget(organization, profile, history, message, grounding);
         StreamedText collected = new StreamedText(StreamedText.Target.NONE, metrics);
-        TurnLoop.Outcome outcome =
-                loop.run(organization, profile.prompt(), profile.profile(), messages, collected, () -> true);
+        TurnLoop.Outcome outcome = loop.run(
+                organization,
+                profile.prompt(),
+                profile.profile(),
+                messages,
+                grounding.passages(),
+                collected,
+                () -> true);
+        List<Citation> citations = Citations.of(outcome.text(), grounding, outcome.answered());
         if (!outcome.answered()) {
             return new ChatEngine.TryOut(
                     outcome.text(),
@@ -51,6 +61,7 @@ final class Rehearsals {
                     BigDecimal.ZERO,
                     outcome.latency(),
                     outcome.toolCalls(),
+                    citations,
                     false);
         }
         ModelReply reply = outcome.reply();
@@ -64,6 +75,7 @@ final class Rehearsals {
                 cost,
                 outcome.latency(),
                 outcome.toolCalls(),
+                citations,
                 true);
     }
 
@@ -86,10 +98,16 @@ final class Rehearsals {
         // Up to the customer's latest message, so that the draft answers it (not what the assistant said to it).
         List<Message> before =
                 conversation.stream().filter(m -> m.seq() <= upTo).toList();
+        KnowledgeBase.Grounding grounding =
+                grounder.ground(organization, null, question.content(), Grounder.earlier(before, question));
         List<ChatMessage> history = HistoryWindow.fit(
-                before, question, 0, HistoryWindow.budget(settings.historyTokens(), prompt, HistorySummary.NONE));
+                before,
+                question,
+                0,
+                HistoryWindow.budget(settings.historyTokens(), prompt, HistorySummary.NONE, grounding.passages()));
         StreamedText collected = new StreamedText(StreamedText.Target.NONE, metrics);
-        TurnLoop.Outcome outcome = loop.run(organization, prompt, profile.profile(), history, collected, () -> true);
+        TurnLoop.Outcome outcome =
+                loop.run(organization, prompt, profile.profile(), history, grounding.passages(), collected, () -> true);
         if (!outcome.answered()) {
             return "";
         }
@@ -108,10 +126,15 @@ final class Rehearsals {
 
     /** The exchange and the new message, without its oldest messages as long as it would overrun the history budget. */
     private List<ChatMessage> withinBudget(
-            OrganizationId organization, ProfileVersion profile, List<ChatMessage> history, String message) {
+            OrganizationId organization,
+            ProfileVersion profile,
+            List<ChatMessage> history,
+            String message,
+            KnowledgeBase.Grounding grounding) {
         List<ChatMessage> messages = new ArrayList<>(history);
         messages.add(ChatMessage.customer(message));
-        long budget = HistoryWindow.budget(settings.historyTokens(), profile.prompt(), HistorySummary.NONE);
+        long budget = HistoryWindow.budget(
+                settings.historyTokens(), profile.prompt(), HistorySummary.NONE, grounding.passages());
         while (messages.size() > 1
                 && Tokens.countInput(ModelRequest.of(
                                         organization,

@@ -7,6 +7,7 @@ import io.parley.llm.LanguageModel;
 import io.parley.llm.ModelException;
 import io.parley.llm.ModelReply;
 import io.parley.llm.ModelRequest;
+import io.parley.llm.Passage;
 import io.parley.llm.Tool;
 import io.parley.llm.ToolCall;
 import io.parley.tenant.BusinessProfile;
@@ -98,6 +99,7 @@ final class TurnLoop {
      *
      * @param systemPrompt the organization's prompt, with the summary of older turns when there is one
      * @param history what the model sees of the conversation, ending with the customer's message
+     * @param passages what the organization's knowledge base says about the question, as reference data
      * @param sink where the reply's pieces go as they arrive
      * @param mayGoOn false once the turn must stop before its next model call (a person took the conversation)
      */
@@ -106,6 +108,7 @@ final class TurnLoop {
             String systemPrompt,
             BusinessProfile profile,
             List<ChatMessage> history,
+            List<Passage> passages,
             StreamedText sink,
             BooleanSupplier mayGoOn) {
         LanguageModel model = models.modelFor(organization);
@@ -122,7 +125,8 @@ final class TurnLoop {
             ModelRequest request = ModelRequest.of(
                             organization, systemPrompt, messages, grounding(profile), remaining(deadline))
                     .withMaxOutputTokens(maxOutputTokens)
-                    .withTools(tools);
+                    .withTools(tools)
+                    .withPassages(passages);
             ModelReply reply;
             try {
                 reply = callWithRetries(model, request, sink, deadline);

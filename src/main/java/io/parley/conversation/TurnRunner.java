@@ -37,6 +37,7 @@ final class TurnRunner {
     private final UsageRecorder usage;
     private final Summarizer summarizer;
     private final BooleanSupplier stopping;
+    private final Grounder grounder;
 
     /** What to do once a reply handed to the journal is stored (or lost). */
     interface StoredCallbacks {
@@ -52,7 +53,8 @@ final class TurnRunner {
             ChatMetrics metrics,
             UsageRecorder usage,
             Summarizer summarizer,
-            BooleanSupplier stopping) {
+            BooleanSupplier stopping,
+            Grounder grounder) {
         this.profiles = profiles;
         this.loop = loop;
         this.settings = settings;
@@ -62,6 +64,7 @@ final class TurnRunner {
         this.usage = usage;
         this.summarizer = summarizer;
         this.stopping = stopping;
+        this.grounder = grounder;
     }
 
     /**
@@ -95,20 +98,28 @@ final class TurnRunner {
         MessageId replyId = MessageId.generate();
         live.startReply(replyId);
         ProfileVersion profile = null;
+        KnowledgeBase.Grounding grounding = KnowledgeBase.Grounding.NONE;
         TurnLoop.Outcome outcome;
         try {
             profile = profiles.current(organization);
+            grounding = grounder.ground(
+                    organization,
+                    live.conversation().id(),
+                    input.question().content(),
+                    Grounder.earlier(input.context(), input.question()));
             String prompt = input.summary().appendTo(profile.prompt());
             List<ChatMessage> history = HistoryWindow.fit(
                     input.context(),
                     input.question(),
                     input.summary().throughSeq(),
-                    HistoryWindow.budget(settings.historyTokens(), profile.prompt(), input.summary()));
+                    HistoryWindow.budget(
+                            settings.historyTokens(), profile.prompt(), input.summary(), grounding.passages()));
             outcome = loop.run(
                     organization,
                     prompt,
                     profile.profile(),
                     history,
+                    grounding.passages(),
                     new StreamedText(target(live), metrics),
                     live::assistantAnswering);
         } catch (RuntimeException e) {
@@ -124,7 +135,8 @@ final class TurnRunner {
                 outcome.text(),
                 clock.instant(),
                 profile == null ? null : profile.version(),
-                outcome.model());
+                outcome.model(),
+                Citations.of(outcome.text(), grounding, outcome.answered()));
         reply.ifPresent(r -> storedCallbacks.whenStored(live, r));
         if (outcome.answered()) {
             usage.record(

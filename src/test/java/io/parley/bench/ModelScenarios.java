@@ -100,7 +100,8 @@ final class ModelScenarios {
                 new SimpleMeterRegistry(),
                 new io.parley.conversation.LocalConversationEvents(),
                 io.parley.conversation.HandoffPolicy.NEVER,
-                text -> 0);
+                text -> 0,
+                io.parley.conversation.KnowledgeBase.NONE);
         try {
             Visitor visitor = new Visitor(organization, VisitorId.generate(), null);
             Conversation conversation = engine.start(visitor, null);

@@ -196,7 +196,8 @@ class ChatEngineTest {
                 new SimpleMeterRegistry(),
                 new io.parley.conversation.LocalConversationEvents(),
                 io.parley.conversation.HandoffPolicy.NEVER,
-                text -> 0);
+                text -> 0,
+                io.parley.conversation.KnowledgeBase.NONE);
         Conversation conversation = engine.start(visitor, null);
         RecordingListener customer = subscribe(conversation);
         for (int i = 1; i <= 8; i++) {
@@ -740,7 +741,8 @@ class ChatEngineTest {
                 new SimpleMeterRegistry(),
                 new io.parley.conversation.LocalConversationEvents(),
                 io.parley.conversation.HandoffPolicy.NEVER,
-                text -> 0);
+                text -> 0,
+                io.parley.conversation.KnowledgeBase.NONE);
     }
 
     private static ChatSettings settings(int rateLimitMessages, Duration ackTimeout) {

@@ -76,7 +76,8 @@ class HandoffTest {
             new SimpleMeterRegistry(),
             events,
             policy,
-            text -> text.contains("awful") ? -0.8 : 0.1);
+            text -> text.contains("awful") ? -0.8 : 0.1,
+            io.parley.conversation.KnowledgeBase.NONE);
 
     {
         events.listen(organization, team::add);

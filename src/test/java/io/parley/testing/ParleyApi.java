@@ -79,6 +79,24 @@ public final class ParleyApi {
         return call("GET", path, bearer, null);
     }
 
+    /** Uploads a file as {@code multipart/form-data}, in the part named {@code part}. */
+    public Response upload(
+            String path, String bearer, String part, String fileName, String contentType, byte[] content) {
+        String boundary = "parley-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return call(
+                "POST",
+                path,
+                bearer,
+                body.toByteArray(),
+                Map.of("Content-Type", "multipart/form-data; boundary=" + boundary));
+    }
+
     /** Any call; {@code body} is sent as JSON (a String is sent as it is). */
     public Response call(String method, String path, String bearer, Object body) {
         return call(method, path, bearer, body, Map.of());
@@ -92,6 +110,8 @@ public final class ParleyApi {
         headers.forEach(request::header);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else if (body instanceof byte[] bytes) {
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
         } else {
             request.header("Content-Type", "application/json");
             String json = body instanceof String text ? text : JSON.writeValueAsString(body);

@@ -46,7 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JdbcConversationStore implements ConversationStore {
 
     private static final String MESSAGE_COLUMNS = "id, organization_id, conversation_id, seq, role, content,"
-            + " client_message_id, reply_to, prompt_version, model, created_at, author_id, author_name, sentiment";
+            + " client_message_id, reply_to, prompt_version, model, created_at, author_id, author_name, sentiment,"
+            + " citations";
     private static final String CONVERSATION_COLUMNS = "id, organization_id, visitor_id, customer_id, customer_email,"
             + " customer_name, status, started_at, last_message_at, message_count, assigned_to";
 
@@ -185,7 +186,8 @@ public class JdbcConversationStore implements ConversationStore {
                 time(m.createdAt()),
                 m.author() == null ? null : m.author().id().value(),
                 m.author() == null ? null : m.author().name(),
-                m.sentiment()
+                m.sentiment(),
+                CitationsJson.write(m.citations())
             });
         }
         List<Object[]> counts = newestByConversation.values().stream()
@@ -195,7 +197,8 @@ public class JdbcConversationStore implements ConversationStore {
                 .toList();
         run(() -> transactions.executeWithoutResult(status -> {
             template.batchUpdate(
-                    "INSERT INTO messages (" + MESSAGE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO messages (" + MESSAGE_COLUMNS
+                            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     rows);
             template.batchUpdate(
                     "UPDATE conversations SET message_count = ?, last_message_at = ? WHERE id = ? AND message_count < ?",
@@ -489,7 +492,7 @@ public class JdbcConversationStore implements ConversationStore {
             rs.getString("reply_to") == null ? null : new MessageId(rs.getString("reply_to")),
             (Integer) rs.getObject("prompt_version", Integer.class),
             rs.getString("model"),
-            List.of(),
+            CitationsJson.read(rs.getString("citations")),
             rs.getString("author_id") == null
                     ? null
                     : new MessageAuthor(new MemberId(rs.getString("author_id")), rs.getString("author_name")),

@@ -2,6 +2,7 @@ package io.parley.conversation.web;
 
 import io.parley.conversation.ChatEngine;
 import io.parley.conversation.ChatSettings;
+import io.parley.conversation.Citation;
 import io.parley.conversation.SendRejectedException;
 import io.parley.llm.ChatMessage;
 import io.parley.llm.Prices;
@@ -67,7 +68,8 @@ class PlaygroundController {
             BigDecimal cost,
             String currency,
             long latencyMs,
-            List<Object> citations,
+            @Schema(description = "The knowledge base passages the reply used, with the marker ([1]) that cites each")
+                    List<Citation> citations,
             List<ToolCallView> toolCalls,
             @Schema(description = "false when no model answered and the reply is the fallback message")
                     boolean answered,
@@ -105,7 +107,7 @@ class PlaygroundController {
                 tried.cost(),
                 Prices.CURRENCY,
                 tried.latency().toMillis(),
-                List.of(),
+                tried.citations(),
                 tried.toolCalls().stream()
                         .map(call -> new ToolCallView(call.name(), call.arguments()))
                         .toList(),

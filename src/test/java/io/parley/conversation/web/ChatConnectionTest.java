@@ -45,7 +45,8 @@ class ChatConnectionTest {
             new SimpleMeterRegistry(),
             new io.parley.conversation.LocalConversationEvents(),
             io.parley.conversation.HandoffPolicy.NEVER,
-            text -> 0);
+            text -> 0,
+            io.parley.conversation.KnowledgeBase.NONE);
     private final Visitor visitor = new Visitor(OrganizationId.generate(), VisitorId.generate(), null);
 
     @AfterEach

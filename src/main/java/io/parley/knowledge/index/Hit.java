@@ -1,0 +1,26 @@
+package io.parley.knowledge.index;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One chunk a search found, with why.
+ *
+ * @param score the fused score it was ranked by (higher is better; comparable within one search)
+ * @param similarity the cosine similarity of its embedding to the question's, -1 to 1 (0 when not computed)
+ * @param keywordScore its BM25 score for the question's words (0 when none matched)
+ */
+public record Hit(
+        String chunkId,
+        String documentId,
+        String title,
+        @Nullable String url,
+        String section,
+        String body,
+        double score,
+        double similarity,
+        double keywordScore) {
+
+    Hit withScore(double fused) {
+        return new Hit(chunkId, documentId, title, url, section, body, fused, similarity, keywordScore);
+    }
+}
