@@ -1,5 +1,6 @@
 package io.parley.demo;
 
+import io.parley.knowledge.Knowledge;
 import io.parley.tenant.Organizations;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -14,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class DemoConfiguration {
 
     @Bean
-    DemoOrganization demoOrganization(Organizations organizations) {
-        return new DemoOrganization(organizations);
+    DemoOrganization demoOrganization(Organizations organizations, Knowledge knowledge) {
+        return new DemoOrganization(organizations, knowledge);
     }
 
     @Bean

@@ -1,13 +1,21 @@
 package io.parley.demo;
 
+import io.parley.knowledge.Knowledge;
 import io.parley.tenant.BusinessProfile;
+import io.parley.tenant.OrganizationId;
 import io.parley.tenant.Organizations;
 import io.parley.tenant.SignedInMember;
 import io.parley.tenant.SiteKey;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The demo organization, Trailhead Outfitters, an online outdoor-gear shop: created once, on the first start in
@@ -46,10 +54,15 @@ public class DemoOrganization {
             "Warm, outdoorsy and concise",
             "I'm not sure about that one. Would you like me to connect you with someone from our team?");
 
-    private final Organizations organizations;
+    /** The demo shop's help-centre articles, taught to its assistant when the demo is created. */
+    static final String KNOWLEDGE = "classpath:demo/knowledge/*.md";
 
-    public DemoOrganization(Organizations organizations) {
+    private final Organizations organizations;
+    private final Knowledge knowledge;
+
+    public DemoOrganization(Organizations organizations, Knowledge knowledge) {
         this.organizations = organizations;
+        this.knowledge = knowledge;
     }
 
     /** Creates the demo organization unless it exists. */
@@ -65,12 +78,36 @@ public class DemoOrganization {
                         created.organization().id(),
                         created.owner().role()),
                 PROFILE);
+        teach(created.organization().id());
         log.info(
                 "Created the demo organization \"{}\". Sign in to the console at /console with {} and password {}"
                         + " (shown only this once).",
                 PROFILE.businessName(),
                 OWNER_EMAIL,
                 password);
+    }
+
+    /** Adds the help-centre articles to the demo's knowledge base; they are processed in the background. */
+    private void teach(OrganizationId organization) {
+        try {
+            Resource[] articles = new PathMatchingResourcePatternResolver().getResources(KNOWLEDGE);
+            Arrays.sort(articles, Comparator.comparing(r -> String.valueOf(r.getFilename())));
+            for (Resource article : articles) {
+                String text = article.getContentAsString(StandardCharsets.UTF_8);
+                knowledge.addText(organization, titleOf(text, article.getFilename()), text, null, false);
+            }
+        } catch (IOException e) {
+            log.warn("The demo's knowledge base could not be read; the demo answers from its profile only", e);
+        }
+    }
+
+    /** The article's first "# " heading, or its file name. */
+    static String titleOf(String markdown, String fileName) {
+        return markdown.lines()
+                .filter(line -> line.startsWith("# "))
+                .map(line -> line.substring(2).strip())
+                .findFirst()
+                .orElse(String.valueOf(fileName));
     }
 
     private static String randomPassword() {
