@@ -24,17 +24,17 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /** Files built in memory the way real tools write them (PDFBox, POI), so tests need no binary fixtures. */
-final class SampleFiles {
+public final class SampleFiles {
 
     private SampleFiles() {}
 
     /** A line of a PDF page: a heading is set in bold, larger type, as a word processor would print it. */
-    record Line(String text, boolean heading) {
-        static Line heading(String text) {
+    public record Line(String text, boolean heading) {
+        public static Line heading(String text) {
             return new Line(text, true);
         }
 
-        static Line body(String text) {
+        public static Line body(String text) {
             return new Line(text, false);
         }
     }
@@ -46,7 +46,7 @@ final class SampleFiles {
      * @param runningHeader printed at the top of every page, or null
      * @param pageNumbers whether "Page n of m" is printed at the bottom of every page
      */
-    static byte[] pdf(String title, String runningHeader, boolean pageNumbers, List<List<Line>> pages) {
+    public static byte[] pdf(String title, String runningHeader, boolean pageNumbers, List<List<Line>> pages) {
         try (PDDocument document = new PDDocument()) {
             if (title != null) {
                 document.getDocumentInformation().setTitle(title);
@@ -82,7 +82,7 @@ final class SampleFiles {
         }
     }
 
-    static byte[] encryptedPdf() {
+    public static byte[] encryptedPdf() {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage();
             document.addPage(page);
@@ -97,7 +97,7 @@ final class SampleFiles {
         }
     }
 
-    static byte[] blankPdf() {
+    public static byte[] blankPdf() {
         try (PDDocument document = new PDDocument()) {
             document.addPage(new PDPage());
             return save(document);
@@ -107,10 +107,10 @@ final class SampleFiles {
     }
 
     /** A paragraph of a Word document: style is a paragraph style id (Heading1, Heading2) or null for body text. */
-    record Para(String style, String text) {}
+    public record Para(String style, String text) {}
 
     /** A .docx with real heading styles, an optional table (rows of cells) and text in the page header. */
-    static byte[] docx(String title, String pageHeader, List<Para> paragraphs, List<List<String>> table) {
+    public static byte[] docx(String title, String pageHeader, List<Para> paragraphs, List<List<String>> table) {
         try (XWPFDocument document = new XWPFDocument()) {
             if (title != null) {
                 document.getProperties().getCoreProperties().setTitle(title);
@@ -155,7 +155,7 @@ final class SampleFiles {
     }
 
     /** A ZIP with the given entries, each the UTF-8 bytes of its text. */
-    static byte[] zip(List<String> namesAndTexts) {
+    public static byte[] zip(List<String> namesAndTexts) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (int i = 0; i < namesAndTexts.size(); i += 2) {
@@ -173,7 +173,7 @@ final class SampleFiles {
      * A .docx-shaped ZIP whose document part inflates to {@code inflatedBytes} of one repeated paragraph: a few
      * hundred kilobytes on disk, far more once unpacked.
      */
-    static byte[] docxBomb(long inflatedBytes) {
+    public static byte[] docxBomb(long inflatedBytes) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             entry(
