@@ -136,4 +136,17 @@ class HistoryWindowTest {
                 "m",
                 List.of()));
     }
+
+    @Test
+    void theKnowledgeBasesPassagesTakeTheirPlaceInTheBudgetSoOlderTurnsGiveWay() {
+        List<io.parley.llm.Passage> passages = List.of(new io.parley.llm.Passage(
+                "1", "Shipping", null, "Parcels to Canada arrive in 5 to 8 business days. ".repeat(20)));
+
+        int without = HistoryWindow.budget(2000, "You are a helpful assistant.", HistorySummary.NONE);
+        int with = HistoryWindow.budget(2000, "You are a helpful assistant.", HistorySummary.NONE, passages);
+
+        assertThat(without - with).isGreaterThanOrEqualTo(Tokens.count(io.parley.llm.PassageBlock.render(passages)));
+        assertThat(HistoryWindow.budget(100, "prompt", HistorySummary.NONE, passages))
+                .isZero();
+    }
 }
