@@ -15,6 +15,10 @@ final class Scenarios {
     static void latency(Bench bench) throws Exception {
         int messages = bench.settings().integer("messages", 1000);
         try (Bench.Target target = bench.start(Bench.instantModel())) {
+            if (bench.settings().integer("knowledge", 0) == 1) {
+                // Every turn then embeds the question and searches the organization's index first.
+                bench.put("knowledgeDocuments", KnowledgeLoad.teachDemoArticles(target));
+            }
             for (BenchSession.Mode mode : BenchSession.Mode.values()) {
                 Latencies latencies = new Latencies();
                 try (Workload crowd = new Workload(mode, latencies)) {
