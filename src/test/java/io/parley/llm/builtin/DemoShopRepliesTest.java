@@ -90,6 +90,14 @@ class DemoShopRepliesTest {
                 .endsWith("[1]");
     }
 
+    /** What the browser tests (WidgetE2E, WidgetEmbedE2E, WidgetReconnectE2E) ask the demo shop, without passages. */
+    @Test
+    void answersTheQuestionsTheBrowserTestsAskFromTheProfile() {
+        assertThat(replyTo("How long does shipping take?")).contains("3 to 5 business days");
+        assertThat(replyTo("Do you ship to Canada?")).contains("Canada");
+        assertThat(replyTo("What is your return policy?")).startsWith("Returns are accepted within 30 days");
+    }
+
     @Test
     void saysItDoesNotKnowAndOffersAPersonOnceWhenNothingIsRelevant() {
         String reply = replyTo("Do you sell gift cards?");
