@@ -1,24 +1,37 @@
 package io.parley.llm.builtin;
 
 import io.parley.llm.Grounding;
+import io.parley.llm.Passage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Composes the built-in engine's reply from the organization's {@link Grounding} alone. Every sentence is either
- * one of the organization's own (quoted as written), its fallback message, or a fixed courtesy (a greeting, a
- * thank-you, an offer to connect a person) that states no fact about the business. The customer's text is only
- * ever matched against the profile, never obeyed, so instructions inside it have no effect.
+ * Composes the built-in engine's reply. A question is answered, in this order, from:
  *
- * <p>Pure and deterministic: the same message and grounding always give the same reply.
+ * <ol>
+ *   <li>the request's passages (the business's knowledge base, retrieved for this question): the one to three
+ *       sentences that answer it best, quoted as written and followed by their passage's marker, like {@code [1]};
+ *   <li>otherwise the facts of the organization's profile (its rules and description, never its guidelines or
+ *       values, which are instructions to the assistant), when one is clearly relevant;
+ *   <li>otherwise a plain "I don't have information about that.", the organization's fallback message and an
+ *       offer of a person.
+ * </ol>
+ *
+ * Greetings, thanks and goodbyes get a fixed courtesy, and asking for a person gets the fallback message and the
+ * offer. Every other sentence is quoted from the business's own text, so the engine states no fact of its own. The
+ * customer's text is only ever matched, never obeyed, so instructions inside it have no effect.
+ *
+ * <p>Pure and deterministic: the same message, grounding and passages always give the same reply.
  */
 final class Answerer {
 
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\\p{N}\"'(])");
-    private static final int PASSAGES = 2;
-    /** How much a guideline's or value's match counts against a fact's. */
-    private static final double CONDUCT_WEIGHT = 0.6;
+    /** At most this many sentences are quoted, fewer when the tone asks for concise replies. */
+    private static final int MAX_SENTENCES = 3;
+
+    private static final int MAX_CONCISE_SENTENCES = 2;
+    private static final int FACTS = 2;
     /** Said only when the organization left its fallback message blank. */
     private static final String NO_ANSWER = "I'm sorry, I can't answer that here.";
     /** A fallback message that already offers a person needs no second offer. */
@@ -26,32 +39,52 @@ final class Answerer {
             "\\b(connect|transfer|put you through|hand you over|(speak|talk|chat) (to|with))\\b",
             Pattern.CASE_INSENSITIVE);
 
-    String reply(String message, Grounding grounding) {
+    String reply(String message, Grounding grounding, List<Passage> passages) {
         Tone tone = Tone.of(grounding.tone());
         Intents intents = Intents.of(message);
-        List<String> questionTerms = TextAnalysis.terms(message);
+        List<String> questionTerms = TextAnalysis.questionTerms(message);
         List<String> parts = new ArrayList<>();
         if (questionTerms.isEmpty() && !intents.wantsPerson() && social(intents, tone, grounding, parts)) {
             return tone.finish(String.join(" ", parts));
         }
-        List<String> passages = intents.wantsPerson()
-                ? List.of()
-                : index(grounding).mostRelevant(questionTerms, tone.concise() ? 1 : PASSAGES);
-        // A concise reply spends its two sentences on the answer, not on a greeting.
+        Optional<String> answer =
+                intents.wantsPerson() ? Optional.empty() : answer(message, questionTerms, grounding, passages, tone);
+        // A concise reply spends its sentences on the answer, not on a greeting.
         if (intents.greeting() && !tone.concise()) {
             parts.add(tone.greeting(intents.timeOfDay()));
         }
-        if (passages.isEmpty()) {
+        if (answer.isPresent()) {
+            parts.add(answer.get());
+        } else {
+            if (!intents.wantsPerson()) {
+                parts.add(tone.dontKnow());
+            }
             String fallback =
-                    grounding.fallbackMessage().isBlank() ? NO_ANSWER : asSentence(grounding.fallbackMessage());
+                    grounding.fallbackMessage().isBlank() ? NO_ANSWER : Quoter.asSentence(grounding.fallbackMessage());
             parts.add(fallback);
             if (!OFFERS_A_PERSON.matcher(fallback).find()) {
                 parts.add(tone.offerPerson());
             }
-        } else {
-            passages.forEach(passage -> parts.add(asSentence(passage)));
         }
         return tone.finish(String.join(" ", parts));
+    }
+
+    private static Optional<String> answer(
+            String message, List<String> questionTerms, Grounding grounding, List<Passage> passages, Tone tone) {
+        if (questionTerms.isEmpty()) {
+            return Optional.empty();
+        }
+        int sentences = tone.concise() ? MAX_CONCISE_SENTENCES : MAX_SENTENCES;
+        Optional<String> quoted = new Quoter(passages).quote(message, questionTerms, sentences);
+        if (quoted.isPresent()) {
+            return quoted;
+        }
+        List<String> facts = new PassageIndex(ProfileFacts.of(grounding))
+                .mostRelevant(questionTerms, TextAnalysis.requestedTopics(message), tone.concise() ? 1 : FACTS);
+        return facts.isEmpty()
+                ? Optional.empty()
+                : Optional.of(
+                        String.join(" ", facts.stream().map(Quoter::asSentence).toList()));
     }
 
     /** Answers a message that asks nothing: a goodbye, thanks or a greeting. False when it is none of those. */
@@ -65,35 +98,5 @@ final class Answerer {
             parts.add(tone.welcome(grounding.businessName()));
         }
         return !parts.isEmpty();
-    }
-
-    /**
-     * What the engine may quote: the business's facts (rules, then description sentences) and, counting for less,
-     * its guidelines and values, which speak to the assistant and should be quoted only when they fit clearly better.
-     */
-    private static PassageIndex index(Grounding grounding) {
-        List<String> facts = new ArrayList<>(grounding.rules());
-        facts.addAll(List.of(SENTENCE_END.split(grounding.description().strip())));
-        List<String> conduct = new ArrayList<>(grounding.guidelines());
-        conduct.addAll(grounding.values());
-        List<String> passages = new ArrayList<>(clean(facts));
-        List<Double> weights = new ArrayList<>(passages.stream().map(p -> 1.0).toList());
-        for (String passage : clean(conduct)) {
-            passages.add(passage);
-            weights.add(CONDUCT_WEIGHT);
-        }
-        return new PassageIndex(passages, weights);
-    }
-
-    private static List<String> clean(List<String> passages) {
-        return passages.stream()
-                .map(String::strip)
-                .filter(text -> !text.isEmpty())
-                .toList();
-    }
-
-    private static String asSentence(String text) {
-        String stripped = text.strip();
-        return stripped.matches("(?s).*[.!?]$") ? stripped : stripped + ".";
     }
 }

@@ -13,11 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * The built-in, fully offline answer engine: no language model, no network. It answers the customer's last
- * message from the organization's {@link io.parley.llm.Grounding} only, quoting its sentences and never
- * inventing facts; when nothing in the profile is relevant, or the customer asks for a person, it gives the
- * organization's fallback message and offers to connect a person.
+ * message by quoting the request's passages (with citation markers such as {@code [1]}) or, without a relevant
+ * passage, the facts of the organization's {@link io.parley.llm.Grounding}, never inventing any; when nothing is
+ * relevant, or the customer asks for a person, it says so, gives the organization's fallback message and offers to
+ * connect a person.
  *
- * <p>It declares no tools and ignores any a request offers. Thread-safe and deterministic. The reply is streamed word by word (a word and its trailing space per piece)
+ * <p>It declares no tools and ignores any a request offers. Thread-safe and deterministic. The reply is streamed word
+ * by word (a word and its trailing space per piece)
  * without delay. An interrupted calling thread gets a {@link ModelException} ({@code UNAVAILABLE}) before the
  * next piece, with its interrupt flag kept.
  */
@@ -48,7 +50,7 @@ public final class BuiltinLanguageModel implements LanguageModel {
 
     @Override
     public ModelReply generate(ModelRequest request, DeltaSink sink) {
-        String reply = answerer.reply(request.question(), request.grounding());
+        String reply = answerer.reply(request.question(), request.grounding(), request.passages());
         Matcher pieces = WORD_PIECE.matcher(reply);
         while (pieces.find()) {
             if (Thread.currentThread().isInterrupted()) {

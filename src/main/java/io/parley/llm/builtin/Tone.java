@@ -58,6 +58,11 @@ record Tone(boolean formal, boolean friendly, boolean concise) {
                 : "Thanks for contacting " + businessName + ". Goodbye!";
     }
 
+    /** Said plainly, before the fallback message, when nothing the business wrote answers the question. */
+    String dontKnow() {
+        return formal ? "I do not have information about that." : "I don't have information about that.";
+    }
+
     String offerPerson() {
         return "Would you like me to connect you with a person from our team?";
     }
