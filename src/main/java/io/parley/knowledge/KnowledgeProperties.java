@@ -25,7 +25,7 @@ public record KnowledgeProperties(
         @DefaultValue("20MB") DataSize maxFileSize,
         @DefaultValue("200") int maxSitemapPages,
         @DefaultValue("24h") Duration syncInterval,
-        @DefaultValue("0.25") double minSimilarity,
+        @DefaultValue("0.30") double minSimilarity,
         @DefaultValue("3") int maxPassages,
         @DefaultValue("0.15") double passageMargin) {
 

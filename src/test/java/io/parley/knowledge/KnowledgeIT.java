@@ -185,7 +185,7 @@ class KnowledgeIT extends ParleyAppTest {
                         "POST",
                         "/api/v1/admin/playground",
                         shop.accessToken(),
-                        Map.of("message", "can my jumper go in the dryer?"))
+                        Map.of("message", "can I tumble dry my wool jumper?"))
                 .body();
 
         assertThat(tried.path("citations").get(0).path("title").asString()).isEqualTo("Caring for wool");
