@@ -53,6 +53,9 @@ final class Quoter {
             List<Sentence> sentences = MarkdownSentences.of(passage.text());
             for (int position = 0; position < sentences.size(); position++) {
                 Sentence sentence = sentences.get(position);
+                if (AimedAtTheAssistant.test(sentence.text())) {
+                    continue; // a document's text is quoted as facts, never relayed as orders
+                }
                 boolean lead =
                         position == 0 || !sentences.get(position - 1).heading().equals(sentence.heading());
                 Set<String> context = contexts.computeIfAbsent(
