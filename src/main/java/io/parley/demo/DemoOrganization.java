@@ -9,9 +9,14 @@ import io.parley.tenant.SiteKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -92,12 +97,18 @@ public class DemoOrganization {
         try {
             Resource[] articles = new PathMatchingResourcePatternResolver().getResources(KNOWLEDGE);
             Arrays.sort(articles, Comparator.comparing(r -> String.valueOf(r.getFilename())));
+            List<CompletableFuture<Void>> processed = new ArrayList<>();
             for (Resource article : articles) {
                 String text = article.getContentAsString(StandardCharsets.UTF_8);
-                knowledge.addText(organization, titleOf(text, article.getFilename()), text, null, false);
+                var document = knowledge.addText(organization, titleOf(text, article.getFilename()), text, null, false);
+                processed.add(knowledge.whenProcessed(document.id()));
             }
-        } catch (IOException e) {
-            log.warn("The demo's knowledge base could not be read; the demo answers from its profile only", e);
+            // A few seconds, once: the first customer of the demo already gets answers with their sources.
+            CompletableFuture.allOf(processed.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            log.warn("The demo's knowledge base could not be prepared; it is processed in the background", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +48,7 @@ final class Ingestion implements AutoCloseable {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("knowledge-ingestion").daemon().factory());
     private final Map<String, Integer> progress = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> pending = new ConcurrentHashMap<>();
 
     Ingestion(
             KnowledgeStore store,
@@ -70,7 +72,20 @@ final class Ingestion implements AutoCloseable {
     /** Queues the document; it is processed after those queued before it. */
     void submit(KnowledgeDocument document) {
         progress.put(document.id(), 0);
-        worker.execute(() -> process(document));
+        CompletableFuture<Void> done = pending.computeIfAbsent(document.id(), id -> new CompletableFuture<>());
+        worker.execute(() -> {
+            try {
+                process(document);
+            } finally {
+                pending.remove(document.id(), done);
+                done.complete(null);
+            }
+        });
+    }
+
+    /** Completes once the document is ready or failed (at once when it is not being processed here). */
+    CompletableFuture<Void> whenProcessed(String documentId) {
+        return pending.getOrDefault(documentId, CompletableFuture.completedFuture(null));
     }
 
     /** How far a document being processed is, 0 to 100; empty when it is not being processed here. */

@@ -103,6 +103,11 @@ public final class Knowledge {
         store.document(page.organization(), page.id()).ifPresent(ingestion::submit);
     }
 
+    /** Completes once the document is ready or failed. */
+    public java.util.concurrent.CompletableFuture<Void> whenProcessed(String documentId) {
+        return ingestion.whenProcessed(documentId);
+    }
+
     public List<Listed> documents(OrganizationId organization) {
         return store.documents(organization).stream()
                 .map(d -> new Listed(d, ingestion.progress(d.id())))

@@ -28,7 +28,7 @@ final class KnowledgeGrounding implements KnowledgeBase {
     private static final Pattern REFERS_BACK = Pattern.compile(
             "\\b(it|its|that|this|those|these|they|them|one|ones|there|same)\\b", Pattern.CASE_INSENSITIVE);
 
-    private static final int SHORT_QUESTION_WORDS = 6;
+    private static final int SHORT_QUESTION_WORDS = 3;
 
     private final Retrieval retrieval;
     private final KnowledgeStore store;

@@ -16,6 +16,8 @@ class KnowledgeGroundingTest {
         List<String> earlier = List.of("I ordered the Alpine 2 tent last week");
 
         assertThat(KnowledgeGrounding.query("how much is it?", earlier)).contains("Alpine 2 tent");
+        assertThat(KnowledgeGrounding.query("and to Canada?", earlier)).contains("Alpine 2 tent");
+        assertThat(KnowledgeGrounding.query("Do you ship to Canada?", earlier)).isEqualTo("Do you ship to Canada?");
         assertThat(KnowledgeGrounding.query("and can I return that one after thirty days of use", earlier))
                 .contains("Alpine 2 tent");
         assertThat(KnowledgeGrounding.query("What are your store opening hours on public holidays?", earlier))
