@@ -65,21 +65,4 @@ public final class Embeddings {
         }
         return unit;
     }
-
-    /** A vector as stored: little-endian floats. */
-    public static byte[] toBytes(float[] vector) {
-        java.nio.ByteBuffer buffer =
-                java.nio.ByteBuffer.allocate(vector.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(vector);
-        return buffer.array();
-    }
-
-    public static float[] fromBytes(byte[] bytes) {
-        float[] vector = new float[bytes.length / 4];
-        java.nio.ByteBuffer.wrap(bytes)
-                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-                .asFloatBuffer()
-                .get(vector);
-        return vector;
-    }
 }

@@ -3,8 +3,6 @@ package io.parley.knowledge.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -250,12 +248,12 @@ public final class OrganizationIndex implements Closeable {
         d.add(new TextField(
                 TEXT, IndexedChunk.searchText(chunk.title(), chunk.section(), chunk.body()), Field.Store.NO));
         d.add(new KnnFloatVectorField(VECTOR, chunk.embedding(), VectorSimilarityFunction.DOT_PRODUCT));
-        d.add(new StoredField(EMBEDDING, bytes(chunk.embedding())));
+        d.add(new StoredField(EMBEDDING, Vectors.toBytes(chunk.embedding())));
         return d;
     }
 
     private static Hit hit(Document d, float[] question, double score, double keywordScore) {
-        float[] embedding = floats(d.getBinaryValue(EMBEDDING).bytes);
+        float[] embedding = Vectors.fromBytes(d.getBinaryValue(EMBEDDING).bytes);
         double similarity = 0;
         for (int i = 0; i < embedding.length && i < question.length; i++) {
             similarity += embedding[i] * question[i];
@@ -270,18 +268,6 @@ public final class OrganizationIndex implements Closeable {
                 score,
                 similarity,
                 keywordScore);
-    }
-
-    private static byte[] bytes(float[] vector) {
-        ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(vector);
-        return buffer.array();
-    }
-
-    private static float[] floats(byte[] bytes) {
-        float[] vector = new float[bytes.length / 4];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-        return vector;
     }
 
     private interface SearcherWork<T> {

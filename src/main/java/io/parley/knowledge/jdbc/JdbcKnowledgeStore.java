@@ -1,11 +1,11 @@
 package io.parley.knowledge.jdbc;
 
-import io.parley.knowledge.Embeddings;
 import io.parley.knowledge.KnowledgeDocument;
 import io.parley.knowledge.KnowledgeGap;
 import io.parley.knowledge.KnowledgeSource;
 import io.parley.knowledge.KnowledgeStore;
 import io.parley.knowledge.StoredChunk;
+import io.parley.knowledge.index.Vectors;
 import io.parley.tenant.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -109,7 +109,7 @@ public class JdbcKnowledgeStore implements KnowledgeStore {
                     c.ordinal(),
                     c.section(),
                     c.body(),
-                    Embeddings.toBytes(c.embedding())
+                    Vectors.toBytes(c.embedding())
                 })
                 .toList();
         transactions.executeWithoutResult(status -> {
@@ -335,7 +335,7 @@ public class JdbcKnowledgeStore implements KnowledgeStore {
             rs.getString("url"),
             rs.getString("section"),
             rs.getString("body"),
-            Embeddings.fromBytes(rs.getBytes("embedding")));
+            Vectors.fromBytes(rs.getBytes("embedding")));
 
     private static OffsetDateTime time(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
