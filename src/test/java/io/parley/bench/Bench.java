@@ -97,10 +97,12 @@ public final class Bench {
             case "adapters" -> AdapterScenario.run(this);
             case "handoff" -> PeopleScenarios.handoff(this);
             case "inbox" -> PeopleScenarios.inbox(this);
+            case "retrieval" -> RetrievalScenarios.retrieval(this);
+            case "retrieval-tuning" -> RetrievalScenarios.tuning(this);
             default ->
                 throw new IllegalArgumentException("unknown scenario " + scenario
                         + "; known: latency, throughput, rate, memory, capacity, soak, summary, breaker, adapters,"
-                        + " handoff, inbox,"
+                        + " handoff, inbox, retrieval, retrieval-tuning,"
                         + " fault-kill9, fault-model,"
                         + " fault-database, fault-clients, faults");
         }
@@ -176,6 +178,11 @@ public final class Bench {
 
     /** Starts the model and the server (heap from {@code heap=}, default 1536m) with an organization to chat with. */
     Target start(OpenAiScript modelScript) throws Exception {
+        return start(modelScript, List.of());
+    }
+
+    /** As {@link #start(OpenAiScript)}, with more options for the server's JVM (before {@code serverJvm=}'s). */
+    Target start(OpenAiScript modelScript, List<String> serverJvm) throws Exception {
         if (shared != null) {
             shared.model().respondWith(request -> modelScript);
             return shared.shared();
@@ -185,6 +192,7 @@ public final class Bench {
         Path data = Files.createTempDirectory("parley-bench-");
         List<String> jvm = new ArrayList<>(
                 List.of("-Xmx" + settings.get("heap", "1536m"), "-Xms" + settings.get("heap", "1536m")));
+        jvm.addAll(serverJvm);
         if (settings.values().containsKey("serverJvm")) {
             // e.g. serverJvm=-XX:StartFlightRecording=filename=target/bench/server.jfr,settings=profile
             jvm.addAll(List.of(settings.get("serverJvm", "").split(" ")));
