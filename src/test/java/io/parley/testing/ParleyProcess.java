@@ -33,7 +33,10 @@ public final class ParleyProcess implements AutoCloseable {
 
     /** Starts the jar with its data under {@code dataDir} and waits until it is healthy. */
     public static ParleyProcess start(Path dataDir, List<String> extraArguments) {
-        return start(dataDir, List.of("-Xmx512m"), extraArguments);
+        return start(
+                dataDir,
+                List.of("-Xmx512m", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"),
+                extraArguments);
     }
 
     /** As {@link #start(Path, List)}, with the JVM's own options (heap size, GC, …). */

@@ -21,8 +21,12 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -35,6 +39,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * One organization's search index, in its own directory: every chunk of its ready documents, searchable by keywords
@@ -55,7 +60,6 @@ public final class OrganizationIndex implements Closeable {
     private static final String BODY = "body";
     private static final String TEXT = "text";
     private static final String VECTOR = "vector";
-    private static final String EMBEDDING = "embedding";
     private static final int MAX_QUERY_TERMS = 64;
 
     private final Analyzer analyzer = new EnglishAnalyzer(QueryWords.STOP_WORDS);
@@ -179,35 +183,67 @@ public final class OrganizationIndex implements Closeable {
                     }
                 }
             }
+            Map<Integer, Double> similarities = new HashMap<>();
             if (mode != SearchMode.KEYWORD) {
                 ScoreDoc[] found = searcher.search(new KnnFloatVectorQuery(VECTOR, vector, depth), depth).scoreDocs;
                 for (int i = 0; i < found.length; i++) {
                     vectorRanks.put(found[i].doc, i + 1);
+                    // Lucene scores unit vectors by dot product as (1 + cosine) / 2.
+                    similarities.put(found[i].doc, 2.0 * found[i].score - 1);
                 }
             }
             Set<Integer> candidates = new LinkedHashSet<>(vectorRanks.keySet());
             candidates.addAll(keywordRanks.keySet());
             double bestKeyword =
                     keywordScores.values().stream().mapToDouble(d -> d).max().orElse(1);
-            List<Hit> hits = new ArrayList<>(candidates.size());
+            List<Scored> scored = new ArrayList<>(candidates.size());
             for (int doc : candidates) {
                 double keywordScore = keywordScores.getOrDefault(doc, 0.0);
-                Hit hit = hit(searcher.storedFields().document(doc), vector, 0, keywordScore);
+                double similarity = mode == SearchMode.KEYWORD
+                        ? 0
+                        : similarities.computeIfAbsent(doc, d -> similarity(searcher, d, vector));
                 double score =
                         switch (mode) {
                             case KEYWORD -> keywordScore;
-                            case VECTOR -> hit.similarity();
+                            case VECTOR -> similarity;
                             case HYBRID ->
                                 fusion.method() == Fusion.Method.RECIPROCAL_RANK
                                         ? fused(keywordRanks.get(doc), vectorRanks.get(doc))
-                                        : fusion.vectorWeight() * hit.similarity()
+                                        : fusion.vectorWeight() * similarity
                                                 + fusion.keywordWeight() * keywordScore / bestKeyword;
                         };
-                hits.add(hit.withScore(score));
+                scored.add(new Scored(doc, score, similarity, keywordScore));
             }
-            hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::chunkId));
-            return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : List.copyOf(hits);
+            scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::doc));
+            // Only what is returned is read from the stored fields: the costly part of a search.
+            List<Hit> hits = new ArrayList<>(Math.min(limit, scored.size()));
+            for (Scored s : scored.subList(0, Math.min(limit, scored.size()))) {
+                hits.add(hit(searcher.storedFields().document(s.doc()), s));
+            }
+            return List.copyOf(hits);
         });
+    }
+
+    private record Scored(int doc, double score, double similarity, double keywordScore) {}
+
+    /** The cosine of a chunk found by keywords only, from the vector values (not the stored fields). */
+    private static double similarity(IndexSearcher searcher, int doc, float[] question) {
+        try {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+            if (values == null) {
+                return 0;
+            }
+            KnnVectorValues.DocIndexIterator iterator = values.iterator();
+            int local = doc - leaf.docBase;
+            if (iterator.advance(local) != local) {
+                return 0;
+            }
+            return VectorUtil.dotProduct(values.vectorValue(iterator.index()), question);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private double fused(Integer keywordRank, Integer vectorRank) {
@@ -255,16 +291,10 @@ public final class OrganizationIndex implements Closeable {
         d.add(new TextField(
                 TEXT, IndexedChunk.searchText(chunk.title(), chunk.section(), chunk.body()), Field.Store.NO));
         d.add(new KnnFloatVectorField(VECTOR, chunk.embedding(), VectorSimilarityFunction.DOT_PRODUCT));
-        d.add(new StoredField(EMBEDDING, Vectors.toBytes(chunk.embedding())));
         return d;
     }
 
-    private static Hit hit(Document d, float[] question, double score, double keywordScore) {
-        float[] embedding = Vectors.fromBytes(d.getBinaryValue(EMBEDDING).bytes);
-        double similarity = 0;
-        for (int i = 0; i < embedding.length && i < question.length; i++) {
-            similarity += embedding[i] * question[i];
-        }
+    private static Hit hit(Document d, Scored scored) {
         return new Hit(
                 d.get(CHUNK_ID),
                 d.get(DOCUMENT_ID),
@@ -272,9 +302,9 @@ public final class OrganizationIndex implements Closeable {
                 d.get(URL),
                 d.get(SECTION),
                 d.get(BODY),
-                score,
-                similarity,
-                keywordScore);
+                scored.score(),
+                scored.similarity(),
+                scored.keywordScore());
     }
 
     private interface SearcherWork<T> {
