@@ -2,20 +2,12 @@ package io.parley.console;
 
 import io.parley.knowledge.Knowledge;
 import io.parley.knowledge.KnowledgeDocument;
-import io.parley.knowledge.KnowledgeProperties;
-import io.parley.knowledge.KnowledgeSource;
 import io.parley.knowledge.KnowledgeSources;
 import io.parley.tenant.SignedInMember;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,49 +20,29 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The "Knowledge" page: the organization's documents with their processing progress, the forms that add a file,
- * pasted text, a FAQ entry or a web source, and the web sources with their last sync. Documents are processed in the
- * background; while one is, the lists refresh themselves (htmx polls their fragments, and stops once nothing is
- * processing). Who may add and delete is the role policy's (admins and owners); everyone else reads.
+ * pasted text or a FAQ entry, and (through {@link KnowledgeSourcesPageController}) its web sources. Documents are
+ * processed in the background; while one is, the list refreshes itself (htmx polls its fragment, and stops once
+ * nothing is processing). Who may add and delete is the role policy's (admins and owners); everyone else reads.
  */
 @Controller
 @RequestMapping("/console/knowledge")
 class KnowledgePageController {
 
     private static final String NO_DOCUMENT = "Your organization's knowledge base has no such document.";
-    private static final String NO_SOURCE = "Your organization's knowledge base has no such web source.";
 
     private final Knowledge knowledge;
     private final KnowledgeSources sources;
-    private final long maxFileBytes;
-    private final int maxSitemapPages;
-    private final String syncEvery;
+    private final KnowledgePage page;
 
-    KnowledgePageController(Knowledge knowledge, KnowledgeSources sources, KnowledgeProperties properties) {
+    KnowledgePageController(Knowledge knowledge, KnowledgeSources sources, KnowledgePage page) {
         this.knowledge = knowledge;
         this.sources = sources;
-        this.maxFileBytes = properties.maxFileSize().toBytes();
-        this.maxSitemapPages = properties.maxSitemapPages();
-        this.syncEvery = every(properties.syncInterval());
-    }
-
-    /** The forms of the page as they are to be shown: what was typed, and what is wrong with it. */
-    record Forms(
-            KnowledgeForms.TextForm text,
-            KnowledgeForms.FaqForm faq,
-            KnowledgeForms.SourceForm source,
-            Map<String, String> errors) {
-
-        static Forms empty() {
-            return new Forms(
-                    KnowledgeForms.TextForm.EMPTY,
-                    KnowledgeForms.FaqForm.EMPTY,
-                    KnowledgeForms.SourceForm.EMPTY,
-                    Map.of());
-        }
+        this.page = page;
     }
 
     /**
      * @param added a document just added: the page names it
+     * @param source a web source just added: the page names it
      * @param faq a question to start a FAQ entry with (the gaps page links here with the question customers asked)
      * @param tooLarge present when an upload was over the limit ({@link UploadLimitFilter} sends the member here)
      */
@@ -109,32 +81,21 @@ class KnowledgePageController {
                         default -> null;
                     });
         }
-        Forms forms = Forms.empty();
+        KnowledgePage.Forms forms = KnowledgePage.Forms.EMPTY;
         if (faq != null && !faq.isBlank()) {
-            forms = new Forms(
-                    forms.text(),
-                    new KnowledgeForms.FaqForm(clip(faq.strip(), KnowledgeForms.MAX_TITLE), ""),
-                    forms.source(),
-                    Map.of());
+            forms = forms.with(new KnowledgeForms.FaqForm(clip(faq.strip(), KnowledgeForms.MAX_TITLE), ""));
         }
         if (tooLarge != null) {
-            forms = new Forms(forms.text(), forms.faq(), forms.source(), Map.of("upload-file", tooLargeReason()));
+            forms = forms.withErrors(Map.of("upload-file", page.tooLargeReason()));
         }
-        return render(member, model, forms);
+        return page.render(member, model, forms);
     }
 
     /** The documents list alone, for the page to refresh it while something is processing. */
     @GetMapping("/documents")
     String documents(SignedInMember member, Model model) {
-        lists(member, model);
-        return "console/knowledge :: documents";
-    }
-
-    /** The web sources list alone, for the page to refresh it while a source syncs. */
-    @GetMapping("/sources")
-    String sourceList(SignedInMember member, Model model) {
-        lists(member, model);
-        return "console/knowledge :: sources";
+        page.lists(member, model);
+        return KnowledgePage.VIEW + " :: documents";
     }
 
     @PostMapping("/files")
@@ -149,16 +110,12 @@ class KnowledgePageController {
             problem = "Choose a file to upload.";
         } else if (file.isEmpty()) {
             problem = "This file is empty. Choose a file with your text in it.";
-        } else if (file.getSize() > maxFileBytes) {
-            problem = tooLargeReason();
+        } else if (file.getSize() > page.maxFileBytes()) {
+            problem = page.tooLargeReason();
         }
         if (problem != null) {
-            Forms empty = Forms.empty();
-            return refused(
-                    member,
-                    model,
-                    response,
-                    new Forms(empty.text(), empty.faq(), empty.source(), Map.of("upload-file", problem)));
+            return page.refused(
+                    member, model, response, KnowledgePage.Forms.EMPTY.withErrors(Map.of("upload-file", problem)));
         }
         byte[] content;
         try {
@@ -178,8 +135,11 @@ class KnowledgePageController {
             Model model) {
         Map<String, String> errors = text.errors();
         if (!errors.isEmpty()) {
-            Forms empty = Forms.empty();
-            return refused(member, model, response, new Forms(text, empty.faq(), empty.source(), errors));
+            return page.refused(
+                    member,
+                    model,
+                    response,
+                    KnowledgePage.Forms.EMPTY.with(text).withErrors(errors));
         }
         KnowledgeDocument added =
                 knowledge.addText(member.organization(), text.title(), text.content(), text.address(), false);
@@ -194,29 +154,11 @@ class KnowledgePageController {
             Model model) {
         Map<String, String> errors = faq.errors();
         if (!errors.isEmpty()) {
-            Forms empty = Forms.empty();
-            return refused(member, model, response, new Forms(empty.text(), faq, empty.source(), errors));
+            return page.refused(
+                    member, model, response, KnowledgePage.Forms.EMPTY.with(faq).withErrors(errors));
         }
         KnowledgeDocument added = knowledge.addText(member.organization(), faq.question(), faq.answer(), null, true);
         return "redirect:/console/knowledge?added=" + added.id();
-    }
-
-    @PostMapping("/sources")
-    String addSource(
-            SignedInMember member,
-            @ModelAttribute KnowledgeForms.SourceForm source,
-            HttpServletResponse response,
-            Model model) {
-        Map<String, String> errors = source.errors();
-        if (!errors.isEmpty()) {
-            Forms empty = Forms.empty();
-            return refused(member, model, response, new Forms(empty.text(), empty.faq(), source, errors));
-        }
-        KnowledgeSource added = sources.add(
-                member.organization(),
-                source.sourceType().orElseThrow(),
-                URI.create(source.url().strip()));
-        return "redirect:/console/knowledge?source=" + added.id();
     }
 
     /**
@@ -233,99 +175,12 @@ class KnowledgePageController {
                 knowledge.document(member.organization(), id).orElseThrow(() -> new NotFoundException(NO_DOCUMENT));
         if (!confirmed) {
             model.addAttribute("confirmDocument", KnowledgeViews.DocumentRow.of(listed, Map.of()));
-            return render(member, model, Forms.empty());
+            return page.render(member, model, KnowledgePage.Forms.EMPTY);
         }
         if (!knowledge.delete(member.organization(), id)) {
             throw new NotFoundException(NO_DOCUMENT);
         }
         return "redirect:/console/knowledge?done=deleted";
-    }
-
-    @PostMapping("/sources/{id}/sync")
-    String sync(SignedInMember member, @PathVariable String id) {
-        sources.sync(member.organization(), id).orElseThrow(() -> new NotFoundException(NO_SOURCE));
-        return "redirect:/console/knowledge?done=syncing";
-    }
-
-    /** Deletes a web source and its pages once confirmed, as {@link #delete} does a document. */
-    @PostMapping("/sources/{id}/delete")
-    String deleteSource(
-            SignedInMember member,
-            @PathVariable String id,
-            @RequestParam(defaultValue = "false") boolean confirmed,
-            Model model) {
-        KnowledgeSource found = sources.list(member.organization()).stream()
-                .filter(s -> s.id().equals(id))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException(NO_SOURCE));
-        if (!confirmed) {
-            model.addAttribute("confirmSource", KnowledgeViews.SourceRow.of(found));
-            model.addAttribute(
-                    "confirmSourcePages",
-                    knowledge.documents(member.organization()).stream()
-                            .filter(l -> id.equals(l.document().sourceId()))
-                            .count());
-            return render(member, model, Forms.empty());
-        }
-        if (!sources.delete(member.organization(), id)) {
-            throw new NotFoundException(NO_SOURCE);
-        }
-        return "redirect:/console/knowledge?done=source-deleted";
-    }
-
-    /** The page again with what was typed and what is wrong with it: nothing was added. */
-    private String refused(SignedInMember member, Model model, HttpServletResponse response, Forms forms) {
-        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return render(member, model, forms);
-    }
-
-    private String render(SignedInMember member, Model model, Forms forms) {
-        lists(member, model);
-        model.addAttribute("forms", forms);
-        model.addAttribute("errors", forms.errors());
-        model.addAttribute("maxFileBytes", maxFileBytes);
-        model.addAttribute("maxFileSize", megabytes());
-        model.addAttribute("maxSitemapPages", maxSitemapPages);
-        model.addAttribute("syncEvery", syncEvery);
-        return "console/knowledge";
-    }
-
-    /** Both lists, and whether anything in them is still moving (then the page polls). */
-    private void lists(SignedInMember member, Model model) {
-        List<KnowledgeSource> all = sources.list(member.organization());
-        Map<String, KnowledgeSource> byId =
-                all.stream().collect(Collectors.toMap(KnowledgeSource::id, Function.identity()));
-        List<KnowledgeViews.DocumentRow> documents = knowledge.documents(member.organization()).stream()
-                .map(listed -> KnowledgeViews.DocumentRow.of(listed, byId))
-                .toList();
-        List<KnowledgeViews.SourceRow> sourceRows =
-                all.stream().map(KnowledgeViews.SourceRow::of).toList();
-        boolean syncing = sourceRows.stream().anyMatch(KnowledgeViews.SourceRow::syncing);
-        model.addAttribute("section", "knowledge");
-        model.addAttribute("documents", documents);
-        model.addAttribute("sources", sourceRows);
-        model.addAttribute("syncing", syncing);
-        // A syncing source brings pages into the documents list, so that list refreshes while one syncs, too.
-        model.addAttribute(
-                "processing", syncing || documents.stream().anyMatch(KnowledgeViews.DocumentRow::processing));
-    }
-
-    private String tooLargeReason() {
-        return "This file is larger than " + megabytes() + ". Split it, or paste the parts that matter as text.";
-    }
-
-    private String megabytes() {
-        return (maxFileBytes / (1024 * 1024)) + " MB";
-    }
-
-    /** "every 24 hours", "every 30 minutes": how often sources are read again, in words. */
-    static String every(Duration interval) {
-        if (interval.toHours() > 0 && interval.toMinutesPart() == 0) {
-            long hours = interval.toHours();
-            return hours == 1 ? "every hour" : "every " + hours + " hours";
-        }
-        long minutes = Math.max(1, interval.toMinutes());
-        return minutes == 1 ? "every minute" : "every " + minutes + " minutes";
     }
 
     private static String clip(String text, int max) {

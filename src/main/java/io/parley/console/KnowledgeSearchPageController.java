@@ -47,9 +47,9 @@ class KnowledgeSearchPageController {
     record Mode(String value, String label, String hint) {}
 
     private static final List<Mode> MODES = List.of(
-            new Mode("hybrid", "Hybrid", "Words and meaning together, as replies search"),
-            new Mode("keyword", "Keyword", "The question's words only (BM25)"),
-            new Mode("vector", "Meaning", "Closeness in meaning only (embeddings)"));
+            new Mode("hybrid", "Hybrid", "words and meaning together, as replies search"),
+            new Mode("keyword", "Keyword", "the question's words only (BM25)"),
+            new Mode("vector", "Meaning", "closeness in meaning only (embeddings)"));
 
     @GetMapping("/search")
     String search(
