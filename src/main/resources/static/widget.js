@@ -327,7 +327,8 @@
     for (const match of text.matchAll(MARKER)) {
       const citation = byRef.get(match[1]);
       if (citations && !citation) continue;
-      appendLinkedText(element, text.slice(last, match.index));
+      // "days. [1]" reads "days.¹": the reference sits against the text it is for.
+      appendLinkedText(element, text.slice(last, match.index).replace(/[ \t]+$/, ''));
       element.append(reference(match[1], citation));
       last = match.index + match[0].length;
     }
@@ -348,7 +349,7 @@
     link.target = '_blank';
     link.rel = 'noopener noreferrer';
     link.title = citation.title;
-    link.append(`[${ref}]`, hiddenWords(`: ${citation.title} (opens in a new tab)`));
+    link.append(`[${ref}]`, hiddenWords(` ${citation.title} (opens in a new tab)`));
     sup.append(link);
     return sup;
   }
