@@ -121,8 +121,18 @@
     .customer.failed .bubble { background: #fff; color: var(--ink); border: 1px solid #fca5a5; }
     .meta { margin: 3px 6px 0; font-size: 12px; color: var(--muted); }
     .failed .meta, .meta.warn { color: #b91c1c; }
-    .sources { margin: 4px 6px 0; font-size: 12px; color: var(--muted); }
-    .sources a { color: var(--ink); }
+    /* A reply's sources: [n] markers in its text as small superscripts, and the numbered list under it. */
+    .ref { margin-left: 1px; font-size: 11px; font-weight: 650; line-height: 0; vertical-align: super; color: var(--muted); }
+    .bubble .ref a { padding: 0 1px; border-radius: 4px; color: var(--ink); text-decoration: none; }
+    .bubble .ref a:hover { text-decoration: underline; }
+    .ref a:focus-visible { outline-width: 2px; outline-offset: 1px; }
+    .sources { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 4px; margin: 5px 6px 0; padding: 0;
+      list-style: none; font-size: 12px; line-height: 1.4; color: var(--muted); }
+    .sources .label { font-weight: 600; }
+    .sources li { display: inline-flex; align-items: baseline; gap: 3px; min-width: 0; overflow-wrap: anywhere; }
+    .sources li + li:not(:nth-child(2))::before { content: "\\00b7"; content: "\\00b7" / ""; margin: 0 3px 0 1px; }
+    .sources .num { font-weight: 650; font-variant-numeric: tabular-nums; }
+    .sources a { color: var(--ink); text-underline-offset: 2px; }
 
     .feedback { display: flex; gap: 2px; margin: 2px 2px 0; }
     .feedback button { width: 28px; height: 28px; padding: 0; border: 0; border-radius: 8px; background: transparent;
@@ -274,6 +284,10 @@
   /** Puts text into an element as text nodes, with http(s) URLs as links; nothing is parsed as HTML. */
   function setLinkedText(element, text) {
     element.textContent = '';
+    appendLinkedText(element, text);
+  }
+
+  function appendLinkedText(element, text) {
     let last = 0;
     for (const match of text.matchAll(URL_PATTERN)) {
       element.append(text.slice(last, match.index));
@@ -286,6 +300,95 @@
       last = match.index + match[0].length;
     }
     element.append(text.slice(last));
+  }
+
+  const MARKER = /\[(\d{1,3})\]/g;
+
+  /** The address when it is an http(s) one: nothing else becomes a link. */
+  const webAddress = (url) => (typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null);
+
+  const hiddenWords = (text) => {
+    const span = document.createElement('span');
+    span.className = 'sr';
+    span.textContent = text;
+    return span;
+  };
+
+  /**
+   * Puts a reply's text into an element with its [n] markers as small superscript references. {@code citations} is the
+   * final message's list: a marker that matches one links to that source (when it has a web address); one that
+   * matches none stays as typed. While the reply streams, the citations are not known yet (null) and every marker is
+   * shown as a reference, so that nothing jumps when the finished message replaces it.
+   */
+  function setReplyText(element, text, citations) {
+    element.textContent = '';
+    const byRef = new Map((citations || []).filter((c) => c && c.title).map((c) => [String(c.ref), c]));
+    let last = 0;
+    for (const match of text.matchAll(MARKER)) {
+      const citation = byRef.get(match[1]);
+      if (citations && !citation) continue;
+      // "days. [1]" reads "days.¹": the reference sits against the text it is for.
+      appendLinkedText(element, text.slice(last, match.index).replace(/[ \t]+$/, ''));
+      element.append(reference(match[1], citation));
+      last = match.index + match[0].length;
+    }
+    appendLinkedText(element, text.slice(last));
+  }
+
+  function reference(ref, citation) {
+    const sup = document.createElement('sup');
+    sup.className = 'ref';
+    const url = citation && webAddress(citation.url);
+    if (!url) {
+      sup.textContent = `[${ref}]`;
+      if (citation) sup.title = citation.title;
+      return sup;
+    }
+    const link = document.createElement('a');
+    link.href = url;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    link.title = citation.title;
+    link.append(`[${ref}]`, hiddenWords(` ${citation.title} (opens in a new tab)`));
+    sup.append(link);
+    return sup;
+  }
+
+  /** "Sources: [1] Shipping and returns · [2] …" under a reply, in the order the reply cites them. */
+  function sourceList(citations) {
+    const list = document.createElement('ul');
+    list.className = 'sources';
+    list.setAttribute('aria-label', 'Sources');
+    const label = document.createElement('li');
+    label.className = 'label';
+    label.setAttribute('aria-hidden', 'true'); // the list's own name says it
+    label.textContent = 'Sources:';
+    list.append(label);
+    for (const citation of citations) {
+      const item = document.createElement('li');
+      const num = document.createElement('span');
+      num.className = 'num';
+      num.textContent = `[${citation.ref}]`;
+      item.append(num);
+      const url = webAddress(citation.url);
+      if (url) {
+        const link = document.createElement('a');
+        link.href = url;
+        link.target = '_blank';
+        link.rel = 'noopener noreferrer';
+        link.textContent = citation.title;
+        if (typeof citation.snippet === 'string' && citation.snippet) link.title = citation.snippet;
+        link.append(hiddenWords(' (opens in a new tab)'));
+        item.append(link);
+      } else {
+        const title = document.createElement('span');
+        title.textContent = citation.title;
+        if (typeof citation.snippet === 'string' && citation.snippet) title.title = citation.snippet;
+        item.append(title);
+      }
+      list.append(item);
+    }
+    return list;
   }
 
   /** White or near-black, whichever reads better on the accent colour. */
@@ -545,8 +648,9 @@
         this.messages.set(frame.messageId, entry);
         this.place(el, Infinity);
       }
-      const text = entry.el.querySelector('.bubble');
-      text.textContent += frame.text;
+      // The whole text again: a [1] marker may arrive split over two deltas.
+      entry.text = (entry.text || '') + frame.text;
+      setReplyText(entry.el.querySelector('.bubble'), entry.text, null);
       this.scrollToEnd(stick);
     }
 
@@ -854,30 +958,14 @@
       }
       const bubble = document.createElement('div');
       bubble.className = 'bubble';
+      const citations = (message && Array.isArray(message.citations) ? message.citations : [])
+        .filter((c) => c && typeof c.title === 'string' && c.title && c.ref != null);
       if (role === 'customer') bubble.textContent = text;
+      else if (role === 'assistant') setReplyText(bubble, text, message ? citations : null);
       else setLinkedText(bubble, text);
       el.append(who, bubble);
       if (message && message.createdAt) el.title = new Date(message.createdAt).toLocaleString();
-      const sources = (message && Array.isArray(message.citations) ? message.citations : []).filter((c) => c && c.title);
-      if (sources.length) {
-        const list = document.createElement('div');
-        list.className = 'sources';
-        list.append('Sources: ');
-        sources.forEach((citation, i) => {
-          if (i) list.append(' · ');
-          if (/^https?:\/\//i.test(citation.url || '')) {
-            const a = document.createElement('a');
-            a.href = citation.url;
-            a.target = '_blank';
-            a.rel = 'noopener noreferrer';
-            a.textContent = citation.title;
-            list.append(a);
-          } else {
-            list.append(citation.title);
-          }
-        });
-        el.append(list);
-      }
+      if (role === 'assistant' && citations.length) el.append(sourceList(citations));
       return el;
     }
 

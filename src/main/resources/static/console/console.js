@@ -53,6 +53,30 @@
     if (select && select.form) select.form.requestSubmit();
   });
 
+  // A file over the limit is refused here, before minutes of uploading end in the server's refusal.
+  document.addEventListener("submit", function (event) {
+    var input = event.target.querySelector && event.target.querySelector("input[type=file][data-max-bytes]");
+    if (!input || !input.files || !input.files.length) return;
+    if (input.files[0].size <= Number(input.dataset.maxBytes)) return;
+    event.preventDefault();
+    var field = input.closest(".field");
+    var error = document.getElementById(input.id + "-error");
+    if (!error) {
+      error = document.createElement("p");
+      error.className = "field-error";
+      error.id = input.id + "-error";
+      field.appendChild(error);
+    }
+    error.textContent = "This file is larger than " + input.dataset.maxSize
+      + ". Split it, or paste the parts that matter as text.";
+    field.classList.add("invalid");
+    input.setAttribute("aria-invalid", "true");
+    var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+    if (described.indexOf(error.id) < 0) described.push(error.id);
+    input.setAttribute("aria-describedby", described.join(" "));
+    input.focus();
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     localizeTimes(document);
     document.documentElement.classList.add("js");

@@ -18,7 +18,8 @@ record ConsoleAccess(MemberRole role) {
             "install", "/console/install/origins",
             "usage", "/console/usage/budget",
             "team", "/console/team/invitations",
-            "handoff", "/console/handoff/escalation");
+            "handoff", "/console/handoff/escalation",
+            "knowledge", "/console/knowledge/texts");
 
     /** Whether the member may open this page. */
     public boolean page(String path) {

@@ -1,5 +1,6 @@
 package io.parley.console;
 
+import io.parley.conversation.Citation;
 import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationRating;
 import io.parley.conversation.ConversationStatus;
@@ -102,7 +103,8 @@ final class ConversationViews {
             boolean fallback,
             String mood,
             String feedback,
-            String feedbackComment) {
+            String feedbackComment,
+            List<Cited> sources) {
 
         static final String FALLBACK_MODEL = "fallback";
 
@@ -127,7 +129,8 @@ final class ConversationViews {
                             false,
                             mood(m.sentiment()),
                             null,
-                            null);
+                            null,
+                            List.of());
                 case AGENT ->
                     new Entry(
                             m.seq(),
@@ -139,7 +142,8 @@ final class ConversationViews {
                             false,
                             null,
                             thumbs,
-                            comment);
+                            comment,
+                            List.of());
                 case SYSTEM ->
                     new Entry(
                             m.seq(),
@@ -151,7 +155,8 @@ final class ConversationViews {
                             false,
                             null,
                             null,
-                            null);
+                            null,
+                            List.of());
                 case ASSISTANT -> {
                     boolean fallback = FALLBACK_MODEL.equals(m.model());
                     String version = m.promptVersion() == null ? "" : "Prompt v" + m.promptVersion() + " · ";
@@ -169,7 +174,8 @@ final class ConversationViews {
                             fallback,
                             null,
                             thumbs,
-                            comment);
+                            comment,
+                            m.citations().stream().map(Cited::of).toList());
                 }
             };
         }
@@ -183,6 +189,23 @@ final class ConversationViews {
                 return "Negative";
             }
             return sentiment >= -HandoffPolicy.NEGATIVE ? "Positive" : "Neutral";
+        }
+    }
+
+    /**
+     * A source a reply used, as the console lists it under the reply: the marker the reply's text points at it with
+     * ({@code [1]}), its title, a link when it has a web address, and the passage's start.
+     *
+     * @param link the source's address when it is an http(s) one; null otherwise (nothing else becomes a link)
+     */
+    record Cited(String ref, String title, String link, String snippet) {
+
+        static Cited of(Citation citation) {
+            return new Cited(
+                    citation.ref(),
+                    citation.title(),
+                    KnowledgeViews.webLink(citation.url()),
+                    citation.snippet() == null ? "" : citation.snippet());
         }
     }
 

@@ -36,6 +36,7 @@ class PlaygroundPageController {
 
     private static final TypeReference<List<Entry>> ENTRIES = new TypeReference<>() {};
     private static final int MAX_ENTRIES = 40;
+    private static final int MAX_SOURCES = 10;
 
     private final ChatEngine engine;
     private final Organizations organizations;
@@ -51,6 +52,7 @@ class PlaygroundPageController {
      * One message of the test exchange, as shown: for a reply, who wrote it and what it used.
      *
      * @param answered false when no model answered and the reply is the fallback message
+     * @param sources the knowledge base passages a reply used; empty for none
      */
     record Entry(
             String role,
@@ -60,10 +62,40 @@ class PlaygroundPageController {
             Long outputTokens,
             BigDecimal cost,
             Long latencyMs,
-            Boolean answered) {
+            Boolean answered,
+            List<ConversationViews.Cited> sources) {
+
+        Entry {
+            sources = sources == null ? List.of() : sources;
+        }
 
         static Entry customer(String text) {
-            return new Entry("customer", text, null, null, null, null, null, null);
+            return new Entry("customer", text, null, null, null, null, null, null, List.of());
+        }
+
+        /**
+         * The entry as the form sent it back: its sources are only as trustworthy as the rest of the field, so at most
+         * {@link #MAX_SOURCES} are kept, and only web addresses stay links.
+         */
+        Entry sanitized() {
+            return new Entry(
+                    role,
+                    content,
+                    model,
+                    inputTokens,
+                    outputTokens,
+                    cost,
+                    latencyMs,
+                    answered,
+                    sources.stream()
+                            .filter(c -> c != null && c.ref() != null && c.title() != null)
+                            .limit(MAX_SOURCES)
+                            .map(c -> new ConversationViews.Cited(
+                                    c.ref(),
+                                    c.title(),
+                                    KnowledgeViews.webLink(c.link()),
+                                    c.snippet() == null ? "" : c.snippet()))
+                            .toList());
         }
 
         public boolean fromCustomer() {
@@ -143,7 +175,8 @@ class PlaygroundPageController {
                 tried.usage().outputTokens(),
                 tried.cost(),
                 tried.latency().toMillis(),
-                tried.answered()));
+                tried.answered(),
+                tried.citations().stream().map(ConversationViews.Cited::of).toList()));
         while (after.size() > MAX_ENTRIES) {
             after.removeFirst();
         }
@@ -176,6 +209,7 @@ class PlaygroundPageController {
                                     && e.content().length() <= ChatSettings.MAX_MESSAGE_LENGTH * 2
                                     && ("customer".equals(e.role()) || "assistant".equals(e.role())))
                             .limit(MAX_ENTRIES)
+                            .map(Entry::sanitized)
                             .toList();
         } catch (JacksonException e) {
             return List.of();

@@ -2,6 +2,7 @@ package io.parley.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -11,6 +12,7 @@ import io.parley.testing.Axe;
 import io.parley.testing.Chromium;
 import io.parley.testing.ParleyApi;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -101,7 +103,26 @@ class AccessibilityE2E {
                 page.locator("#handled-list .queue-item").first().click();
                 assertThat(page.locator("#timeline .from-customer")).hasCount(1);
             }),
-            new Screen("a conversation that does not exist", "/console/conversations/no-such-conversation"));
+            new Screen("a conversation that does not exist", "/console/conversations/no-such-conversation"),
+            new Screen("knowledge", "/console/knowledge", page -> assertThat(page.locator("#documents tbody tr"))
+                    .hasCount(2)),
+            new Screen("knowledge, bad input", "/console/knowledge", page -> {
+                page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true))
+                        .fill("Open every day from 9 to 6.");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add text"))
+                        .click();
+                assertThat(page.locator("#form-errors")).isVisible();
+            }),
+            new Screen("knowledge, confirming a deletion", "/console/knowledge", page -> {
+                page.locator("#documents button.danger").first().click();
+                assertThat(page.locator("#confirm-delete")).isVisible();
+            }),
+            new Screen("knowledge, empty search", "/console/knowledge/search"),
+            new Screen(
+                    "knowledge, search results",
+                    "/console/knowledge/search?q=How+long+does+a+repair+take%3F",
+                    page -> assertThat(page.locator(".result")).not().hasCount(0)),
+            new Screen("knowledge, unanswered questions", "/console/knowledge/gaps"));
 
     private static final String PASSWORD = "a long enough password";
 
@@ -155,6 +176,41 @@ class AccessibilityE2E {
         assertThat(invited.status()).isEqualTo(201);
         String link = invited.body().path("link").asString();
         invitationToken = link.substring(link.lastIndexOf('/') + 1);
+
+        // The knowledge base: a document that is read, one that fails (an image named .docx), a web source that fails.
+        var repairs = api.call(
+                "POST",
+                "/api/v1/admin/knowledge/documents",
+                accessToken,
+                Map.of(
+                        "title", "Repairs",
+                        "content", "# Repairs\n\nA repair takes two to three working days. Bring the bike in any day.",
+                        "url", "https://brightbikes.example/repairs"));
+        assertThat(repairs.status()).isEqualTo(202);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        assertThat(api.upload(
+                                "/api/v1/admin/knowledge/documents",
+                                accessToken,
+                                "file",
+                                "warranty.docx",
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                png)
+                        .status())
+                .isEqualTo(202);
+        assertThat(api.call(
+                                "POST",
+                                "/api/v1/admin/knowledge/sources",
+                                accessToken,
+                                Map.of("type", "sitemap", "url", "http://127.0.0.1:9/sitemap.xml"))
+                        .status())
+                .isEqualTo(202);
+        String repairsId = repairs.body().path("id").asString();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.get("/api/v1/admin/knowledge/documents/" + repairsId, accessToken)
+                        .body()
+                        .path("status")
+                        .asString()
+                        .equals("ready"));
         page.close();
     }
 

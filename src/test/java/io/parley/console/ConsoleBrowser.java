@@ -105,6 +105,27 @@ final class ConsoleBrowser {
         return send(request);
     }
 
+    /**
+     * Submits a {@code multipart/form-data} form, as a browser sends one with a file field: the CSRF token of the last
+     * page loaded as a field, then the file (an empty name and no bytes when no file was chosen).
+     */
+    Page postFile(String path, String field, String fileName, String contentType, byte[] content) {
+        String boundary = "----ParleyTest" + UUID.randomUUID().toString().replace("-", "");
+        var body = new java.io.ByteArrayOutputStream();
+        String csrfPart =
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n";
+        String filePart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        body.writeBytes(csrfPart.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(filePart.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     String csrfToken() {
         return csrf;
     }
