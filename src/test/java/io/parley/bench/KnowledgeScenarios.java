@@ -8,6 +8,7 @@ import io.parley.knowledge.quality.EmbeddingCache;
 import io.parley.knowledge.quality.IndexSettings;
 import io.parley.knowledge.quality.LabeledSet;
 import io.parley.knowledge.quality.RetrievalHarness;
+import io.parley.knowledge.quality.RetrievalScores;
 import io.parley.testing.ParleyApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +45,10 @@ final class KnowledgeScenarios {
         LabeledSet banking = LabeledSet.banking();
         int limit = bench.settings().integer("documents", banking.documents().size());
         if (limit < banking.documents().size()) { // a quick smoke run
-            banking = new LabeledSet(banking.name(), banking.documents().subList(0, limit), List.of());
+            java.util.Set<String> kept = new java.util.HashSet<>(banking.documents().subList(0, limit).stream()
+                    .map(LabeledSet.SourceDocument::id)
+                    .toList());
+            banking = banking.documentsWhere("first-" + limit, d -> kept.contains(d.id()));
         }
         List<String> questions = new ArrayList<>();
         banking.questions().forEach(q -> questions.add(q.question()));
@@ -57,6 +61,7 @@ final class KnowledgeScenarios {
             double rssBefore = target.probe().rssMiB();
             double cpuBefore = target.probe().cpuSeconds();
             long started = System.nanoTime();
+            Map<String, String> datasetIds = new java.util.HashMap<>();
             for (LabeledSet.SourceDocument d : banking.documents()) {
                 ParleyApi.Response r = api.call(
                         "POST",
@@ -66,6 +71,7 @@ final class KnowledgeScenarios {
                 if (r.status() != 202) {
                     throw new IllegalStateException("document refused: " + r);
                 }
+                datasetIds.put(r.body().path("id").asString(), d.id());
             }
             double submitted = seconds(started);
             JsonNode documents;
@@ -124,6 +130,7 @@ final class KnowledgeScenarios {
             }
             rest.put("serverRssMiBAfterSearches", round(target.probe().rssMiB()));
             bench.put("restSearchMs", rest);
+            bench.put("restQuality", restQuality(api, token, banking, datasetIds));
         }
         bench.put(
                 "inProcessSearchMs",
@@ -168,14 +175,47 @@ final class KnowledgeScenarios {
         }
     }
 
+    /**
+     * The labeled questions through the search API ({@code k=10}, as an outside benchmark would call it): the same
+     * recall and MRR as the in-process harness computes, to show the two agree.
+     */
+    private static Map<String, Object> restQuality(
+            ParleyApi api, String token, LabeledSet banking, Map<String, String> datasetIds) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (SearchMode mode : SearchMode.values()) {
+            String name = mode.name().toLowerCase(java.util.Locale.ROOT);
+            List<RetrievalScores.Outcome> outcomes = new ArrayList<>();
+            for (LabeledSet.LabeledQuestion q : banking.questions()) {
+                JsonNode results = search(api, token, q.question(), name, RetrievalHarness.RESULTS)
+                        .path("results");
+                int rank = 0;
+                for (int i = 0; i < results.size() && rank == 0; i++) {
+                    if (q.expected()
+                            .contains(datasetIds.get(
+                                    results.get(i).path("documentId").asString()))) {
+                        rank = i + 1;
+                    }
+                }
+                outcomes.add(new RetrievalScores.Outcome(q.question(), q.expected(), rank, null, 0));
+            }
+            result.put(name, RetrievalScores.of(mode, outcomes).summary());
+        }
+        return result;
+    }
+
     private static void search(ParleyApi api, String token, String q, String mode) {
+        search(api, token, q, mode, 5);
+    }
+
+    private static JsonNode search(ParleyApi api, String token, String q, String mode, int k) {
         ParleyApi.Response r = api.get(
-                "/api/v1/admin/knowledge/search?k=5&mode=" + mode + "&q="
+                "/api/v1/admin/knowledge/search?k=" + k + "&mode=" + mode + "&q="
                         + URLEncoder.encode(q, StandardCharsets.UTF_8),
                 token);
         if (r.status() != 200) {
             throw new IllegalStateException("search failed: " + r);
         }
+        return r.body();
     }
 
     static Map<String, Object> percentiles(List<Long> nanos) {
