@@ -99,10 +99,13 @@ public final class Bench {
             case "inbox" -> PeopleScenarios.inbox(this);
             case "retrieval" -> RetrievalScenarios.retrieval(this);
             case "retrieval-tuning" -> RetrievalScenarios.tuning(this);
+            case "knowledge" -> KnowledgeScenarios.ingestAndSearch(this);
+            case "knowledge-scale" -> KnowledgeScaleScenario.run(this);
             default ->
                 throw new IllegalArgumentException("unknown scenario " + scenario
                         + "; known: latency, throughput, rate, memory, capacity, soak, summary, breaker, adapters,"
-                        + " handoff, inbox, retrieval, retrieval-tuning,"
+                        + " handoff, inbox, retrieval, retrieval-tuning, knowledge,"
+                        + " knowledge-scale,"
                         + " fault-kill9, fault-model,"
                         + " fault-database, fault-clients, faults");
         }

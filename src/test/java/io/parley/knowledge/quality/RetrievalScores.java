@@ -26,7 +26,7 @@ public record RetrievalScores(
      */
     public record Outcome(String question, List<String> expected, int rank, String first, double bestSimilarity) {}
 
-    static RetrievalScores of(SearchMode mode, List<Outcome> outcomes) {
+    public static RetrievalScores of(SearchMode mode, List<Outcome> outcomes) {
         int n = outcomes.size();
         double at1 = outcomes.stream().filter(o -> o.rank() == 1).count();
         double at5 =
