@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -285,19 +287,27 @@ public class JdbcKnowledgeStore implements KnowledgeStore {
 
     @Override
     public List<KnowledgeGap> gaps(OrganizationId organization, Instant from, Instant to, int limit) {
-        // One line per question (as folded): how often, when last, and one wording, conversation and score of it.
-        return jdbc.sql("SELECT MAX(question) AS question, MAX(conversation_id) AS conversation_id,"
-                        + " MAX(asked_at) AS asked_at, MAX(best_score) AS best_score, COUNT(*) AS times"
-                        + " FROM knowledge_gaps WHERE organization_id = ? AND asked_at >= ? AND asked_at < ?"
-                        + " GROUP BY normalized ORDER BY times DESC, asked_at DESC LIMIT ?")
-                .params(organization.value(), time(from), time(to), limit)
-                .query((rs, row) -> new KnowledgeGap(
-                        rs.getString("question"),
-                        rs.getString("conversation_id"),
-                        instant(rs, "asked_at"),
-                        rs.getDouble("best_score"),
-                        rs.getInt("times")))
+        // One line per question (as folded): how often in the period, and its latest asking (wording, conversation).
+        List<Object[]> rows = jdbc.sql("SELECT g.normalized, g.question, g.conversation_id, g.asked_at, g.best_score,"
+                        + " n.times FROM knowledge_gaps g JOIN (SELECT normalized, COUNT(*) AS times, MAX(asked_at) AS"
+                        + " latest FROM knowledge_gaps WHERE organization_id = ? AND asked_at >= ? AND asked_at < ?"
+                        + " GROUP BY normalized) n ON g.normalized = n.normalized AND g.asked_at = n.latest"
+                        + " WHERE g.organization_id = ? ORDER BY n.times DESC, n.latest DESC, g.id DESC LIMIT ?")
+                .params(organization.value(), time(from), time(to), organization.value(), limit)
+                .query((rs, row) -> new Object[] {
+                    rs.getString("normalized"),
+                    new KnowledgeGap(
+                            rs.getString("question"),
+                            rs.getString("conversation_id"),
+                            instant(rs, "asked_at"),
+                            rs.getDouble("best_score"),
+                            rs.getInt("times"))
+                })
                 .list();
+        // Two askings in the same microsecond would both be the latest: one line each question all the same.
+        Map<String, KnowledgeGap> byQuestion = new LinkedHashMap<>();
+        rows.forEach(row -> byQuestion.putIfAbsent((String) row[0], (KnowledgeGap) row[1]));
+        return List.copyOf(byQuestion.values());
     }
 
     private static final RowMapper<KnowledgeDocument> DOCUMENT = (rs, row) -> new KnowledgeDocument(

@@ -125,7 +125,7 @@ abstract class JdbcKnowledgeStoreContract {
 
     @Test
     void gapsAreGroupedByQuestionMostAskedFirstWithinThePeriod() {
-        store.addGap(org, "c1", "Do you ship to Mexico?", "do you ship to mexico", 0.1, NOW.minusSeconds(60));
+        store.addGap(org, "c9", "Do you ship to Mexico?", "do you ship to mexico", 0.1, NOW.minusSeconds(60));
         store.addGap(org, "c2", "do you ship to mexico", "do you ship to mexico", 0.2, NOW);
         store.addGap(org, "c3", "Gift cards?", "gift cards", 0.05, NOW.minusSeconds(30));
         store.addGap(org, "c4", "Old question", "old question", 0.05, NOW.minus(40, ChronoUnit.DAYS));
@@ -134,6 +134,7 @@ abstract class JdbcKnowledgeStoreContract {
 
         assertThat(gaps).extracting(KnowledgeGap::count).containsExactly(2, 1);
         assertThat(gaps.getFirst().askedAt()).isEqualTo(NOW);
+        assertThat(gaps.getFirst().conversationId()).isEqualTo("c2");
         assertThat(gaps.getFirst().bestScore()).isEqualTo(0.2);
         assertThat(store.gaps(TestDatabases.newOrganization(jdbc), NOW.minusSeconds(3600), NOW.plusSeconds(1), 10))
                 .isEmpty();
