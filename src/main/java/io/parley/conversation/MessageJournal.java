@@ -166,6 +166,11 @@ final class MessageJournal implements AutoCloseable {
                     entry.stored().complete(entry.message());
                     break;
                 } catch (StoreConflictException e) {
+                    if (alreadyStored(entry.message())) {
+                        // A commit whose answer was lost (the connection dropped) had stored it after all.
+                        entry.stored().complete(entry.message());
+                        break;
+                    }
                     log.error(
                             "Dropped message {} of conversation {}: it can never be stored ({})",
                             entry.message().id(),
@@ -182,6 +187,18 @@ final class MessageJournal implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    /** Whether this very message (same id, same place) is in the store already. */
+    private boolean alreadyStored(Message message) {
+        try {
+            return store.message(message.organization(), message.id())
+                    .filter(stored -> stored.seq() == message.seq()
+                            && stored.conversation().equals(message.conversation()))
+                    .isPresent();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 }

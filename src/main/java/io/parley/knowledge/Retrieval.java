@@ -24,10 +24,13 @@ public final class Retrieval {
     Retrieval(KnowledgeIndexes indexes, Embeddings embeddings, KnowledgeStore store) {
         this.indexes = indexes;
         this.embeddings = embeddings;
-        // Another node's changes show within the expiry; this node's at once (forget()).
+        // Another node's changes show within half a minute, this node's at once (forget()). A turn never waits for
+        // the database to re-check: the known answer serves while it is refreshed in the background, so a database
+        // outage does not hold every turn for a connection timeout.
         this.hasKnowledge = Caffeine.newBuilder()
                 .maximumSize(100_000)
-                .expireAfterWrite(Duration.ofSeconds(30))
+                .refreshAfterWrite(Duration.ofSeconds(30))
+                .expireAfterWrite(Duration.ofHours(1))
                 .build(organization -> store.chunkCount(organization) > 0);
     }
 
