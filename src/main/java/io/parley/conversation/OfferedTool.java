@@ -10,13 +10,19 @@ import java.util.Objects;
  * @param identity whose data the tool touches, which decides what the engine lets it do before and after the
  *     conversation is bound to a customer
  * @param status what the customer sees while it runs ("Looking up your order…")
+ * @param handsOver true for a tool that asks for a person (the retail store's {@code transfer_to_human_agents}): once
+ *     it succeeds, the engine hands the conversation to the business's people
  */
-public record OfferedTool(Tool tool, Identity identity, String status) {
+public record OfferedTool(Tool tool, Identity identity, String status, boolean handsOver) {
 
     public OfferedTool {
         Objects.requireNonNull(tool, "tool");
         Objects.requireNonNull(identity, "identity");
         status = status == null || status.isBlank() ? "Working on it…" : status.strip();
+    }
+
+    public OfferedTool(Tool tool, Identity identity, String status) {
+        this(tool, identity, status, false);
     }
 
     public String name() {
