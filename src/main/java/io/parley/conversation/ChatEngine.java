@@ -58,6 +58,7 @@ public final class ChatEngine implements AutoCloseable {
     private final ToDoubleFunction<String> sentimentOf;
     private final AtomicInteger runningTurns = new AtomicInteger();
     private volatile boolean closing;
+    private final ToolLedger ledger;
 
     /**
      * @param models which model answers each organization (its choice, its budget)
@@ -83,7 +84,47 @@ public final class ChatEngine implements AutoCloseable {
             HandoffPolicy handoffs,
             ToDoubleFunction<String> sentimentOf,
             KnowledgeBase knowledge) {
+        this(
+                store,
+                profiles,
+                models,
+                usage,
+                settings,
+                modelTimeout,
+                maxOutputTokens,
+                clock,
+                meters,
+                events,
+                handoffs,
+                sentimentOf,
+                knowledge,
+                Toolbox.none(),
+                ToolLedger.NONE);
+    }
+
+    /**
+     * @param toolbox the tools each organization's assistant has
+     * @param ledger where tool calls are audited, changes wait for the customer's decision, and conversations are
+     *     bound to their customer
+     */
+    public ChatEngine(
+            ConversationStore store,
+            AssistantProfiles profiles,
+            ModelRouting models,
+            UsageRecorder usage,
+            ChatSettings settings,
+            Duration modelTimeout,
+            int maxOutputTokens,
+            Clock clock,
+            MeterRegistry meters,
+            ConversationEvents events,
+            HandoffPolicy handoffs,
+            ToDoubleFunction<String> sentimentOf,
+            KnowledgeBase knowledge,
+            Toolbox toolbox,
+            ToolLedger ledger) {
         this.store = store;
+        this.ledger = ledger;
         this.events = events;
         this.sentimentOf = sentimentOf;
         this.settings = settings;
@@ -100,9 +141,10 @@ public final class ChatEngine implements AutoCloseable {
         this.timer = new ScheduledThreadPoolExecutor(
                 1, Thread.ofPlatform().name("parley-engine-timer").daemon().factory());
         this.timer.setRemoveOnCancelPolicy(true);
-        this.loop = new TurnLoop(models, settings, modelTimeout, maxOutputTokens, clock, timer, metrics);
+        ToolCalls tools = new ToolCalls(toolbox, ledger, clock);
+        this.loop = new TurnLoop(models, settings, modelTimeout, maxOutputTokens, clock, timer, metrics, tools);
         Grounder grounder = new Grounder(knowledge);
-        this.rehearsals = new Rehearsals(loop, usage, settings, metrics, grounder);
+        this.rehearsals = new Rehearsals(loop, usage, settings, metrics, grounder, tools);
         this.turns = new TurnRunner(
                 profiles,
                 loop,
@@ -113,7 +155,8 @@ public final class ChatEngine implements AutoCloseable {
                 usage,
                 new Summarizer(models, usage, store, settings, modelTimeout, clock, virtualThreads),
                 () -> closing,
-                grounder);
+                grounder,
+                tools);
         long sweepEvery = Math.max(1, settings.idleEviction().toSeconds() / 4);
         timer.scheduleWithFixedDelay(live::evictIdle, sweepEvery, sweepEvery, TimeUnit.SECONDS);
         long purgeEvery = Math.max(60, settings.emptyConversationTtl().toSeconds() / 24);
@@ -269,6 +312,45 @@ public final class ChatEngine implements AutoCloseable {
                 .orElseThrow(() ->
                         new SendRejectedException(SendRejectedException.Reason.UNAVAILABLE, Duration.ofSeconds(1)));
         return new Posted(first, CompletableFuture.completedFuture(first), true);
+    }
+
+    /**
+     * The customer's decision on a change the assistant proposed: "yes" runs it, "no" tells the assistant it was
+     * declined; either way the turn that proposed it goes on. A decision is taken once: a confirmation that is
+     * unknown, another conversation's, already decided or expired is refused, and so is one while people handle the
+     * conversation.
+     *
+     * @throws ConversationNotFoundException when the conversation is not this visitor's
+     * @throws ConfirmationNotOpenException when there is no such open confirmation in this conversation
+     */
+    public void confirm(Visitor visitor, ConversationId id, String confirmationId, boolean yes) {
+        Conversation conversation = find(visitor, id).orElseThrow(ConversationNotFoundException::new);
+        if (confirmationId == null || confirmationId.isBlank() || confirmationId.length() > 64) {
+            throw new ConfirmationNotOpenException();
+        }
+        live.with(conversation, active -> {
+            if (!active.assistantAnswering() || closing) {
+                throw new ConfirmationNotOpenException();
+            }
+            ToolLedger.Decision decision = yes ? ToolLedger.Decision.YES : ToolLedger.Decision.NO;
+            PendingConfirmation decided = ledger.decide(
+                            conversation.organization(), id, confirmationId, decision, clock.instant())
+                    .orElseThrow(ConfirmationNotOpenException::new);
+            active.decide(new LiveConversation.Decided(decided, decision));
+            startTurnsIfDue(active);
+            return null;
+        });
+    }
+
+    /** The changes waiting for the customer's decision in the visitor's conversation (shown again on reconnecting). */
+    public List<PendingConfirmation> openConfirmations(Visitor visitor, ConversationId id) {
+        Conversation conversation = find(visitor, id).orElseThrow(ConversationNotFoundException::new);
+        return ledger.open(conversation.organization(), id);
+    }
+
+    /** The audit of a conversation's tool calls, oldest first; empty when it is not the organization's. */
+    public Optional<List<ToolCallRecord>> toolCalls(OrganizationId organization, ConversationId id) {
+        return find(organization, id).map(c -> ledger.calls(organization, id));
     }
 
     /** The reply to a customer's message, once it is complete (at once if it already is). */

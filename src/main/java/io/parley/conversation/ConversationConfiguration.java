@@ -35,7 +35,9 @@ class ConversationConfiguration {
             ConversationEvents events,
             ObjectProvider<HandoffPolicy> handoffs,
             SentimentAnalyzer sentiment,
-            ObjectProvider<KnowledgeBase> knowledge) {
+            ObjectProvider<KnowledgeBase> knowledge,
+            Toolbox toolbox,
+            ToolLedger toolLedger) {
         ModelRouting routing =
                 organization -> ledger.overBudget(organization) ? models.offlineModel() : models.modelFor(organization);
         UsageRecorder usage = (organization, conversation, message, purpose, reply, latency) -> ledger.record(
@@ -59,7 +61,15 @@ class ConversationConfiguration {
                 events,
                 handoffs.getIfAvailable(() -> HandoffPolicy.NEVER),
                 text -> sentiment.score(text).compound(),
-                knowledge.getIfAvailable(() -> KnowledgeBase.NONE));
+                knowledge.getIfAvailable(() -> KnowledgeBase.NONE),
+                toolbox,
+                toolLedger);
+    }
+
+    /** Every tool the features offer (the retail store, the business's actions), each call within the time limit. */
+    @Bean
+    Toolbox toolbox(ObjectProvider<ToolSource> sources, @Value("${parley.tools.timeout:10s}") Duration timeout) {
+        return new Toolbox(sources.orderedStream().toList(), timeout);
     }
 
     /** VADER over its published lexicon: a few microseconds per message, in-process. */

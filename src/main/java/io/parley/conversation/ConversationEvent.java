@@ -85,4 +85,21 @@ public sealed interface ConversationEvent {
     record CustomerFeedback(
             OrganizationId organization, ConversationId conversation, ConversationRating rating, String contactEmail)
             implements ConversationEvent {}
+
+    /** A change the assistant proposed waits for the customer's decision. Customers' screens only. */
+    record ConfirmationRequested(PendingConfirmation confirmation) implements ConversationEvent {
+        @Override
+        public OrganizationId organization() {
+            return confirmation.organization();
+        }
+
+        @Override
+        public ConversationId conversation() {
+            return confirmation.conversation();
+        }
+    }
+
+    /** A tool is running for the assistant; {@code status} says what, in words. Customers' screens only. */
+    record ToolRunning(OrganizationId organization, ConversationId conversation, String status)
+            implements ConversationEvent {}
 }

@@ -46,4 +46,10 @@ public interface ConversationListener {
 
     /** A message this listener sent could not be stored and never will be. */
     default void onStoreFailed(Message own) {}
+
+    /** A change the assistant proposed waits for the customer's "yes" or "no". */
+    default void onConfirmation(PendingConfirmation confirmation) {}
+
+    /** A tool is running for the assistant ("Looking up your order…"). */
+    default void onToolRunning(String status) {}
 }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One active conversation held in memory on this node, and the state machine of who handles it: its status
@@ -78,6 +79,13 @@ final class LiveConversation {
     private boolean evicted;
     private HistorySummary summary;
     private boolean summarizing;
+    /** Decisions on changes the assistant proposed, waiting for the turn runner to go on with their turns. */
+    private final ArrayDeque<Decided> decided = new ArrayDeque<>();
+    /**
+     * Whether a change waits for the customer's decision: null when this node does not know (the conversation was
+     * loaded; the store knows), so the next turn asks the store.
+     */
+    private Boolean confirming;
 
     /**
      * @param newest the conversation's newest stored messages in seq order
@@ -704,15 +712,22 @@ final class LiveConversation {
 
     /** Starts the turn loop unless one is running; true when the caller must run it. */
     boolean claimTurn() {
-        if (turnRunning || awaitingReply.isEmpty() || status != ConversationStatus.BOT) {
+        if (turnRunning || (awaitingReply.isEmpty() && decided.isEmpty()) || status != ConversationStatus.BOT) {
             return false;
         }
         turnRunning = true;
         return true;
     }
 
-    /** What one turn works from, taken under the lock: the message to answer and the conversation around it. */
-    record TurnInput(Message question, List<Message> context, HistorySummary summary) {}
+    /**
+     * What one turn works from, taken under the lock: the message to answer and the conversation around it.
+     *
+     * @param decided when the turn goes on after the customer's decision on a change: the change and the decision
+     */
+    record TurnInput(Message question, List<Message> context, HistorySummary summary, @Nullable Decided decided) {}
+
+    /** The customer decided on a change the assistant proposed; the turn that proposed it goes on. */
+    record Decided(PendingConfirmation confirmation, ToolLedger.Decision decision) {}
 
     /**
      * The next customer message to answer with what the model should see of the conversation, or empty (and the
@@ -721,12 +736,87 @@ final class LiveConversation {
     Optional<TurnInput> nextTurn(boolean stopping) {
         lock.lock();
         try {
+            if (!stopping && status == ConversationStatus.BOT && !decided.isEmpty()) {
+                Decided going = decided.poll();
+                return Optional.of(
+                        new TurnInput(questionOf(going.confirmation()), List.copyOf(recent), summary, going));
+            }
             Message next = stopping || status != ConversationStatus.BOT ? null : awaitingReply.peek();
             if (next == null) {
                 turnRunning = false;
                 return Optional.empty();
             }
-            return Optional.of(new TurnInput(next, List.copyOf(recent), summary));
+            return Optional.of(new TurnInput(next, List.copyOf(recent), summary, null));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The customer message a proposed change answers; the latest customer message if it is no longer in memory. */
+    private Message questionOf(PendingConfirmation confirmation) {
+        Message latest = null;
+        for (Message m : recent) {
+            if (m.id().equals(confirmation.question())) {
+                return m;
+            }
+            if (m.role() == MessageRole.CUSTOMER) {
+                latest = m;
+            }
+        }
+        return latest != null ? latest : recent.getLast();
+    }
+
+    /**
+     * A change the assistant proposed waits for the customer's decision: it is stored already; every customer screen
+     * shows it now. Takes the lock itself.
+     */
+    void awaitConfirmation(PendingConfirmation confirmation) {
+        lock.lock();
+        try {
+            confirming = true;
+            wiring.events().publish(new ConversationEvent.ConfirmationRequested(confirmation));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The customer decided (the store recorded it once); the turn goes on. Takes the lock itself. */
+    void decide(Decided decision) {
+        lock.lock();
+        try {
+            confirming = false;
+            decided.add(decision);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether a change may wait for the customer's decision (when unsure, yes: the store will say). */
+    boolean mayBeConfirming() {
+        lock.lock();
+        try {
+            return !Boolean.FALSE.equals(confirming);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** No change waits for the customer any more (the customer moved on and they were expired). */
+    void confirmationsClosed() {
+        lock.lock();
+        try {
+            confirming = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A tool is running: the customer sees what the assistant is doing. Takes the lock itself. */
+    void toolRunning(String status) {
+        lock.lock();
+        try {
+            wiring.events()
+                    .publish(new ConversationEvent.ToolRunning(conversation.organization(), conversation.id(), status));
         } finally {
             lock.unlock();
         }
@@ -933,6 +1023,7 @@ final class LiveConversation {
         if (wiring.events().hasListeners(conversation.id())
                 || turnRunning
                 || !awaitingReply.isEmpty()
+                || !decided.isEmpty()
                 || !storing.isEmpty()
                 || now - lastActive < idleNanos) {
             return false;

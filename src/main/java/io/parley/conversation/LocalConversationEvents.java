@@ -50,6 +50,8 @@ public final class LocalConversationEvents implements ConversationEvents {
             case ConversationEvent.StatusChanged changed -> listener.onStatus(changed);
             case ConversationEvent.NoteAdded note -> {} // the team's only
             case ConversationEvent.CustomerFeedback feedback -> {} // the team's only
+            case ConversationEvent.ConfirmationRequested asked -> listener.onConfirmation(asked.confirmation());
+            case ConversationEvent.ToolRunning running -> listener.onToolRunning(running.status());
         }
     }
 

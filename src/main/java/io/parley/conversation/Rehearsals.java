@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * The playground's turns: the same {@link TurnLoop} customers get, fed an exchange the member typed instead of a
- * stored conversation, and collected rather than streamed. Nothing is stored; the call is counted in usage. Thread-safe.
+ * stored conversation, and collected rather than streamed. Nothing is stored; the call is counted in usage. Tools
+ * that only read run (a customer's data stays out of reach: nobody is identified here); changes are never made.
+ * Thread-safe.
  */
 final class Rehearsals {
 
@@ -23,9 +25,17 @@ final class Rehearsals {
     private final ChatSettings settings;
     private final ChatMetrics metrics;
     private final Grounder grounder;
+    private final ToolCalls tools;
 
-    Rehearsals(TurnLoop loop, UsageRecorder usage, ChatSettings settings, ChatMetrics metrics, Grounder grounder) {
+    Rehearsals(
+            TurnLoop loop,
+            UsageRecorder usage,
+            ChatSettings settings,
+            ChatMetrics metrics,
+            Grounder grounder,
+            ToolCalls tools) {
         this.loop = loop;
+        this.tools = tools;
         this.usage = usage;
         this.settings = settings;
         this.metrics = metrics;
@@ -49,6 +59,7 @@ final class Rehearsals {
                 profile.profile(),
                 messages,
                 grounding.passages(),
+                rehearsal(organization),
                 collected,
                 () -> true);
         List<Citation> citations = Citations.of(outcome.text(), grounding, outcome.answered());
@@ -106,8 +117,15 @@ final class Rehearsals {
                 0,
                 HistoryWindow.budget(settings.historyTokens(), prompt, HistorySummary.NONE, grounding.passages()));
         StreamedText collected = new StreamedText(StreamedText.Target.NONE, metrics);
-        TurnLoop.Outcome outcome =
-                loop.run(organization, prompt, profile.profile(), history, grounding.passages(), collected, () -> true);
+        TurnLoop.Outcome outcome = loop.run(
+                organization,
+                prompt,
+                profile.profile(),
+                history,
+                grounding.passages(),
+                rehearsal(organization),
+                collected,
+                () -> true);
         if (!outcome.answered()) {
             return "";
         }
@@ -119,6 +137,10 @@ final class Rehearsals {
                 outcome.reply(),
                 outcome.latency());
         return outcome.transferRequested() && collected.text().isBlank() ? "" : outcome.text();
+    }
+
+    private ToolCalls.Turn rehearsal(OrganizationId organization) {
+        return tools.turn(organization, null, null, null, status -> {});
     }
 
     private static final String DRAFTING = "\n\nYou are drafting the next reply for a person of the support team,"

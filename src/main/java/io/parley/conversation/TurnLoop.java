@@ -39,8 +39,11 @@ final class TurnLoop {
 
     private static final Logger log = LoggerFactory.getLogger(TurnLoop.class);
     static final String FALLBACK_MODEL = "fallback";
-    /** Model calls one turn may make: enough for a lookup or two before the answer, never a runaway loop. */
-    static final int MAX_STEPS = 4;
+    /**
+     * Model calls one turn may make: enough to identify a customer, look up their order and answer, never a runaway
+     * loop.
+     */
+    static final int MAX_STEPS = 8;
 
     private static final Duration WATCHDOG_GRACE = Duration.ofSeconds(2);
 
@@ -51,6 +54,7 @@ final class TurnLoop {
     private final Clock clock;
     private final ScheduledExecutorService timer;
     private final ChatMetrics metrics;
+    private final ToolCalls toolCalls;
 
     TurnLoop(
             ModelRouting models,
@@ -59,7 +63,8 @@ final class TurnLoop {
             int maxOutputTokens,
             Clock clock,
             ScheduledExecutorService timer,
-            ChatMetrics metrics) {
+            ChatMetrics metrics,
+            ToolCalls toolCalls) {
         this.models = models;
         this.settings = settings;
         this.modelTimeout = modelTimeout;
@@ -67,6 +72,7 @@ final class TurnLoop {
         this.clock = clock;
         this.timer = timer;
         this.metrics = metrics;
+        this.toolCalls = toolCalls;
     }
 
     /**
@@ -77,8 +83,23 @@ final class TurnLoop {
      *     message was sent because no model answered
      * @param toolCalls the tools the model asked for during the turn, in order
      * @param latency from the turn's start to its end
+     * @param handOver whether the model asked to hand the conversation to a person
+     * @param proposed a change the model asked for, which waits for the customer's decision; null for none
+     * @param turnMessages what the turn added to the model's view (tool calls and results), for going on after the
+     *     decision
      */
-    record Outcome(String text, @Nullable ModelReply reply, List<ToolCall> toolCalls, Duration latency) {
+    record Outcome(
+            String text,
+            @Nullable ModelReply reply,
+            List<ToolCall> toolCalls,
+            Duration latency,
+            boolean handOver,
+            ToolCalls.@Nullable Proposed proposed,
+            List<ChatMessage> turnMessages) {
+
+        Outcome(String text, @Nullable ModelReply reply, List<ToolCall> toolCalls, Duration latency) {
+            this(text, reply, toolCalls, latency, false, null, List.of());
+        }
 
         String model() {
             return reply == null ? FALLBACK_MODEL : reply.model();
@@ -88,9 +109,9 @@ final class TurnLoop {
             return reply != null;
         }
 
-        /** Whether the model asked to hand the conversation to a person ({@code transfer_to_human}). */
+        /** Whether the model asked to hand the conversation to a person. */
         boolean transferRequested() {
-            return toolCalls.stream().anyMatch(c -> TransferToHuman.NAME.equals(c.name()));
+            return handOver;
         }
     }
 
@@ -98,8 +119,10 @@ final class TurnLoop {
      * Runs one turn.
      *
      * @param systemPrompt the organization's prompt, with the summary of older turns when there is one
-     * @param history what the model sees of the conversation, ending with the customer's message
+     * @param history what the model sees of the conversation, ending with the customer's message (and, going on
+     *     after a confirmation, with the turn's tool calls and results)
      * @param passages what the organization's knowledge base says about the question, as reference data
+     * @param tools the tools of the turn and for whom they run
      * @param sink where the reply's pieces go as they arrive
      * @param mayGoOn false once the turn must stop before its next model call (a person took the conversation)
      */
@@ -109,13 +132,17 @@ final class TurnLoop {
             BusinessProfile profile,
             List<ChatMessage> history,
             List<Passage> passages,
+            ToolCalls.Turn tools,
             StreamedText sink,
             BooleanSupplier mayGoOn) {
         LanguageModel model = models.modelFor(organization);
         // Offered only to models that can call tools; others are recognised asking for a person by the platform.
-        List<Tool> tools = model.capabilities().tools() ? List.of(TransferToHuman.TOOL) : List.of();
+        List<Tool> offered = model.capabilities().tools()
+                ? tools.offered().stream().map(OfferedTool::tool).toList()
+                : List.of();
         Instant deadline = clock.instant().plus(modelTimeout);
         List<ChatMessage> messages = new ArrayList<>(history);
+        List<ChatMessage> added = new ArrayList<>();
         List<ToolCall> calls = new ArrayList<>();
         ModelReply.Usage used = ModelReply.Usage.NONE;
         for (int step = 0; ; step++) {
@@ -125,7 +152,7 @@ final class TurnLoop {
             ModelRequest request = ModelRequest.of(
                             organization, systemPrompt, messages, grounding(profile), remaining(deadline))
                     .withMaxOutputTokens(maxOutputTokens)
-                    .withTools(tools)
+                    .withTools(offered)
                     .withPassages(passages);
             ModelReply reply;
             try {
@@ -142,14 +169,16 @@ final class TurnLoop {
                 return fallback(profile, sink, calls);
             }
             used = used.plus(reply.usage());
-            if (reply.toolCalls().stream().anyMatch(c -> TransferToHuman.NAME.equals(c.name()))) {
+            ModelReply total = new ModelReply(
+                    reply.text(), reply.toolCalls(), reply.finishReason(), used, reply.provider(), reply.model());
+            calls.addAll(reply.toolCalls());
+            var handOver = reply.toolCalls().stream().filter(tools::handsOver).findFirst();
+            if (handOver.isPresent()) {
                 // The platform hands over; no further model call. Anything it wrote stays the reply.
-                calls.addAll(reply.toolCalls());
+                toolCalls.handOver(tools, handOver.get());
                 metrics.replied(reply.model(), false, sink.elapsed());
-                ModelReply total = new ModelReply(
-                        reply.text(), reply.toolCalls(), reply.finishReason(), used, reply.provider(), reply.model());
                 String text = sink.text().isBlank() ? TransferToHuman.SAY : sink.text();
-                return new Outcome(text, total, List.copyOf(calls), sink.elapsed());
+                return new Outcome(text, total, List.copyOf(calls), sink.elapsed(), true, null, List.copyOf(added));
             }
             boolean wantsTools = !reply.toolCalls().isEmpty();
             if (!wantsTools || step + 1 >= MAX_STEPS || !remaining(deadline).isPositive()) {
@@ -162,16 +191,21 @@ final class TurnLoop {
                     return fallback(profile, sink, calls);
                 }
                 metrics.replied(reply.model(), false, sink.elapsed());
-                ModelReply total = new ModelReply(
-                        reply.text(), reply.toolCalls(), reply.finishReason(), used, reply.provider(), reply.model());
                 return new Outcome(sink.text(), total, List.copyOf(calls), sink.elapsed());
             }
-            calls.addAll(reply.toolCalls());
-            messages.add(new ChatMessage.Assistant(reply.text(), reply.toolCalls()));
-            for (ToolCall call : reply.toolCalls()) {
-                // No tool is offered to models yet; one that asks anyway is told so and answers without it.
-                messages.add(new ChatMessage.ToolResult(
-                        call.id(), call.name(), "{\"error\":\"No such tool is available.\"}", true));
+            ChatMessage.Assistant asked = new ChatMessage.Assistant(reply.text(), reply.toolCalls());
+            messages.add(asked);
+            added.add(asked);
+            Instant toolsStarted = clock.instant();
+            ToolCalls.Step ran = toolCalls.run(tools, reply.toolCalls());
+            messages.addAll(ran.results());
+            added.addAll(ran.results());
+            // Time spent in tools is not taken from the model's: a slow lookup must not starve the answer.
+            deadline = deadline.plus(Duration.between(toolsStarted, clock.instant()));
+            if (ran.proposed() != null) {
+                metrics.replied(reply.model(), false, sink.elapsed());
+                return new Outcome(
+                        sink.text(), total, List.copyOf(calls), sink.elapsed(), false, ran.proposed(), added);
             }
         }
     }

@@ -7,6 +7,7 @@ import io.parley.tenant.ProfileVersion;
 import io.parley.usage.ModelCall;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -38,6 +39,7 @@ final class TurnRunner {
     private final Summarizer summarizer;
     private final BooleanSupplier stopping;
     private final Grounder grounder;
+    private final ToolCalls tools;
 
     /** What to do once a reply handed to the journal is stored (or lost). */
     interface StoredCallbacks {
@@ -54,7 +56,8 @@ final class TurnRunner {
             UsageRecorder usage,
             Summarizer summarizer,
             BooleanSupplier stopping,
-            Grounder grounder) {
+            Grounder grounder,
+            ToolCalls tools) {
         this.profiles = profiles;
         this.loop = loop;
         this.settings = settings;
@@ -65,6 +68,7 @@ final class TurnRunner {
         this.summarizer = summarizer;
         this.stopping = stopping;
         this.grounder = grounder;
+        this.tools = tools;
     }
 
     /**
@@ -94,32 +98,59 @@ final class TurnRunner {
     }
 
     private void answer(LiveConversation live, LiveConversation.TurnInput input) {
-        OrganizationId organization = live.conversation().organization();
+        Conversation conversation = live.conversation();
+        OrganizationId organization = conversation.organization();
         MessageId replyId = MessageId.generate();
         live.startReply(replyId);
         ProfileVersion profile = null;
         KnowledgeBase.Grounding grounding = KnowledgeBase.Grounding.NONE;
+        ToolCalls.Turn turn = null;
         TurnLoop.Outcome outcome;
         try {
             profile = profiles.current(organization);
+            turn = tools.turn(
+                    organization,
+                    conversation.id(),
+                    conversation.customer() == null
+                            ? null
+                            : conversation.customer().id(),
+                    input.question().id(),
+                    live::toolRunning);
+            LiveConversation.Decided decided = input.decided();
+            if (decided == null && live.mayBeConfirming()) {
+                // The customer wrote instead of deciding: what waited is dropped, and the model never sees it.
+                tools.expireOpen(turn);
+                live.confirmationsClosed();
+            }
+            List<Message> context = decided == null
+                    ? input.context()
+                    : input.context().stream()
+                            .filter(m -> !input.question().id().equals(m.replyTo()))
+                            .toList();
             grounding = grounder.ground(
                     organization,
-                    live.conversation().id(),
+                    conversation.id(),
                     input.question().content(),
-                    Grounder.earlier(input.context(), input.question()));
-            String prompt = input.summary().appendTo(profile.prompt());
-            List<ChatMessage> history = HistoryWindow.fit(
-                    input.context(),
+                    Grounder.earlier(context, input.question()));
+            String prompt = tools.aboutCustomer(turn, input.summary().appendTo(profile.prompt()));
+            List<ChatMessage> history = new ArrayList<>(HistoryWindow.fit(
+                    context,
                     input.question(),
                     input.summary().throughSeq(),
                     HistoryWindow.budget(
-                            settings.historyTokens(), profile.prompt(), input.summary(), grounding.passages()));
+                            settings.historyTokens(), profile.prompt(), input.summary(), grounding.passages())));
+            if (decided != null) {
+                // The turn goes on where it stopped: its tool calls so far, then what the decision gave.
+                history.addAll(TurnMessages.read(decided.confirmation().turn()));
+                history.add(tools.decided(turn, decided.confirmation(), decided.decision()));
+            }
             outcome = loop.run(
                     organization,
                     prompt,
                     profile.profile(),
                     history,
                     grounding.passages(),
+                    turn,
                     new StreamedText(target(live), metrics),
                     live::assistantAnswering);
         } catch (RuntimeException e) {
@@ -128,20 +159,41 @@ final class TurnRunner {
             live.restartReply();
             outcome = new TurnLoop.Outcome(BusinessProfile.DEFAULT_FALLBACK, null, List.of(), Duration.ZERO);
         }
+        PendingConfirmation proposed = null;
+        String text = outcome.text();
+        if (outcome.proposed() != null && turn != null) {
+            try {
+                proposed = tools.pending(turn, outcome.proposed(), outcome.turnMessages());
+                tools.propose(proposed);
+                if (text.isBlank()) {
+                    text = "Please confirm: " + proposed.summary();
+                }
+            } catch (RuntimeException e) {
+                log.error("Cannot store the change waiting for the customer; it is not proposed", e);
+                proposed = null;
+                live.restartReply();
+                text = profile == null
+                        ? BusinessProfile.DEFAULT_FALLBACK
+                        : profile.profile().fallbackMessage();
+            }
+        }
         // Empty when a person took over while it was being written: what was shown of it is already the message.
         Optional<Message> reply = live.finishReply(
                 replyId,
                 input.question(),
-                outcome.text(),
+                text,
                 clock.instant(),
                 profile == null ? null : profile.version(),
                 outcome.model(),
-                Citations.of(outcome.text(), grounding, outcome.answered()));
+                Citations.of(text, grounding, outcome.answered()));
         reply.ifPresent(r -> storedCallbacks.whenStored(live, r));
+        if (proposed != null && reply.isPresent()) {
+            live.awaitConfirmation(proposed);
+        }
         if (outcome.answered()) {
             usage.record(
                     organization,
-                    live.conversation().id(),
+                    conversation.id(),
                     replyId,
                     ModelCall.Purpose.REPLY,
                     outcome.reply(),

@@ -30,6 +30,7 @@ public enum ProblemType {
     FRAME_TOO_LARGE(413, "frame-too-large", "The frame is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     MODEL_TEST_FAILED(422, "model-test-failed", "The model did not answer the test"),
+    TOOL_FAILED(422, "tool-failed", "The tool did not do it"),
     RATE_LIMITED(429, "rate-limited", "Too many messages"),
     TOO_MANY_CONVERSATIONS(429, "too-many-conversations", "Too many conversations started"),
     TOO_MANY_LOGIN_ATTEMPTS(429, "too-many-login-attempts", "Too many failed sign-in attempts"),

@@ -1,6 +1,7 @@
 package io.parley.conversation.jdbc;
 
 import io.parley.conversation.ConversationStore;
+import io.parley.conversation.ToolLedger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,5 +15,10 @@ class JdbcConversationConfiguration {
     @Bean
     ConversationStore conversationStore(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions) {
         return new JdbcConversationStore(jdbc, template, transactions);
+    }
+
+    @Bean
+    ToolLedger toolLedger(JdbcClient jdbc) {
+        return new JdbcToolLedger(jdbc);
     }
 }

@@ -170,6 +170,50 @@ class AdminConversationController {
                 .toList());
     }
 
+    /** One tool call in the audit; {@code decision} is the customer's on a write (yes, no, expired). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ToolCallView(
+            String id,
+            String tool,
+            Object arguments,
+            String kind,
+            String customer,
+            String decision,
+            Object result,
+            String error,
+            Instant at) {}
+
+    record ToolCalls(List<ToolCallView> items) {}
+
+    @GetMapping("/{id}/tool-calls")
+    @Operation(summary = "Every tool call the assistant made in the conversation, oldest first")
+    ToolCalls toolCalls(SignedInMember member, @PathVariable String id) {
+        return new ToolCalls(engine.toolCalls(member.organization(), parse(id)).orElseThrow(this::notFound).stream()
+                .map(c -> new ToolCallView(
+                        c.id(),
+                        c.tool(),
+                        jsonOrText(c.arguments()),
+                        c.kind(),
+                        c.customer(),
+                        c.decision() == null ? null : c.decision().wire(),
+                        c.result() == null ? null : jsonOrText(c.result()),
+                        c.error(),
+                        c.at()))
+                .toList());
+    }
+
+    /** Stored JSON as JSON; text that is not (cut at the audit's limit) as a string. */
+    private static Object jsonOrText(String text) {
+        try {
+            return AUDIT_JSON.readTree(text);
+        } catch (tools.jackson.core.JacksonException e) {
+            return text;
+        }
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper AUDIT_JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     private ConversationId parse(String id) {
         try {
             return new ConversationId(id);

@@ -3,6 +3,7 @@ package io.parley.conversation.web;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.parley.conversation.ChatEngine;
+import io.parley.conversation.ConfirmationNotOpenException;
 import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationEvent;
 import io.parley.conversation.ConversationId;
@@ -11,6 +12,7 @@ import io.parley.conversation.ConversationNotFoundException;
 import io.parley.conversation.Message;
 import io.parley.conversation.MessageId;
 import io.parley.conversation.MessageRole;
+import io.parley.conversation.PendingConfirmation;
 import io.parley.conversation.SendRejectedException;
 import io.parley.conversation.StoreUnavailableException;
 import io.parley.conversation.Visitor;
@@ -75,6 +77,12 @@ final class ChatConnection implements ConversationListener {
         send(new Frames.Session(
                 conversation.id().value(), visitorToken, conversation.status().wireName()));
         subscription = engine.subscribe(visitor, conversation.id(), afterSeq, this);
+        showOpenConfirmations();
+    }
+
+    /** Changes still waiting for the customer's decision are shown again (after a reconnect, on another device). */
+    private void showOpenConfirmations() {
+        engine.openConfirmations(visitor, subscription.conversation()).forEach(this::onConfirmation);
     }
 
     /**
@@ -141,12 +149,19 @@ final class ChatConnection implements ConversationListener {
                 case "resume" -> resume(node);
                 case "typing" -> typing();
                 case "ping" -> send(new Frames.Pong());
+                case "confirm" -> confirm(node);
                 default ->
                     error(
                             ProblemType.UNKNOWN_ACTION.exception(
-                                    "Known actions are sendMessage, resume, typing and ping."),
+                                    "Known actions are sendMessage, resume, typing, ping and confirm."),
                             null);
             }
+        } catch (ConfirmationNotOpenException e) {
+            error(
+                    ProblemType.NOT_FOUND.exception(
+                            "There is no open confirmation with this id in this conversation: it was already decided,"
+                                    + " it expired when a new message was sent, or it belongs elsewhere."),
+                    null);
         } catch (ConversationNotFoundException e) {
             error(ProblemType.NOT_FOUND.exception("There is no such conversation for this visitor."), null);
         } catch (StoreUnavailableException e) {
@@ -190,6 +205,26 @@ final class ChatConnection implements ConversationListener {
         }
     }
 
+    /** The customer's decision on a change the assistant proposed: {@code {"action":"confirm","id","decision"}}. */
+    private void confirm(JsonNode frame) {
+        JsonNode id = frame.path("id");
+        JsonNode decision = frame.path("decision");
+        if (!id.isString() || id.asString().isBlank()) {
+            error(ProblemException.invalid("id", "must be the id of the confirmation frame"), null);
+            return;
+        }
+        if (!decision.isString()
+                || !(decision.asString().equals("yes") || decision.asString().equals("no"))) {
+            error(ProblemException.invalid("decision", "must be \"yes\" or \"no\""), null);
+            return;
+        }
+        engine.confirm(
+                visitor,
+                subscription.conversation(),
+                id.asString(),
+                decision.asString().equals("yes"));
+    }
+
     /** The customer is typing: the team sees it, at most every two seconds however often the client says so. */
     private void typing() {
         long now = System.nanoTime();
@@ -217,12 +252,27 @@ final class ChatConnection implements ConversationListener {
         } else {
             subscription.replay(afterSeq);
         }
+        showOpenConfirmations();
     }
 
     void closed() {
         if (subscription != null) {
             subscription.close();
         }
+    }
+
+    @Override
+    public void onConfirmation(PendingConfirmation confirmation) {
+        send(new Frames.Confirmation(
+                confirmation.id(),
+                confirmation.tool(),
+                confirmation.summary(),
+                json.readTree(confirmation.arguments())));
+    }
+
+    @Override
+    public void onToolRunning(String status) {
+        send(new Frames.ToolRunning(status));
     }
 
     @Override

@@ -56,6 +56,21 @@ final class Frames {
         }
     }
 
+    /** A change the assistant proposed, shown to the customer to confirm or cancel ({@code confirm} action). */
+    record Confirmation(
+            String type, String id, String tool, String summary, tools.jackson.databind.JsonNode arguments) {
+        Confirmation(String id, String tool, String summary, tools.jackson.databind.JsonNode arguments) {
+            this("confirmation", id, tool, summary, arguments);
+        }
+    }
+
+    /** A tool is running for the assistant: {@code text} says what, for the customer ("Looking up your order…"). */
+    record ToolRunning(String type, String text) {
+        ToolRunning(String text) {
+            this("tool", text);
+        }
+    }
+
     record Pong(String type) {
         Pong() {
             this("pong");

@@ -148,6 +148,8 @@ final class AgentConnection implements ConversationEvents.OrganizationListener {
             }
             case ConversationEvent.ReplyDelta delta -> {}
             case ConversationEvent.ReplyRestarted restarted -> {}
+            case ConversationEvent.ConfirmationRequested asked -> {}
+            case ConversationEvent.ToolRunning running -> {}
         }
     }
 
