@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records a listener's events, in order, as short strings such as "stored:1", "delta:…", "message:2:assistant". */
-final class RecordingListener implements ConversationListener {
+class RecordingListener implements ConversationListener {
 
     final List<String> events = new CopyOnWriteArrayList<>();
     final List<Message> messages = new CopyOnWriteArrayList<>();
