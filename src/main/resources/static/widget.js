@@ -161,6 +161,8 @@
     .primary:disabled { opacity: .7; cursor: default; }
     .ghost { border: 1px solid var(--line); background: transparent; color: var(--ink); }
     .card-error { margin: 8px 0 0; color: #b91c1c; font-size: 13px; }
+    .card.confirm .summary { margin: 0; color: var(--ink); }
+    .card-error.decided { color: var(--muted); }
     .local-note { align-self: center; max-width: 92%; padding: 2px 8px; font-size: 13px; text-align: center; color: var(--muted); }
     .stars { display: flex; gap: 4px; }
     .stars label { width: 40px; height: 40px; border-radius: 10px; display: grid; place-items: center; cursor: pointer;
@@ -430,6 +432,7 @@
       this.timers = { retry: 0, ping: 0, typing: 0, notice: 0 };
       this.messages = new Map(); // messageId -> { seq, el, final }
       this.outbox = new Map();   // clientMessageId -> { text, el, retry } in the order sent; cleared by acks
+      this.confirmations = new Map(); // confirmation id -> its card, while the customer has not decided
       this.seqs = new Set();
       this.contiguousSeq = 0;    // every seq up to this one has been seen: resume from here
     }
@@ -589,6 +592,8 @@
         case 'message': return this.onMessage(frame.message);
         case 'error': return this.onError(frame);
         case 'status': return this.onStatus(frame);
+        case 'confirmation': return this.onConfirmation(frame);
+        case 'tool': return this.showWorking(frame.text);
         default: return undefined; // pong, and frames this version does not know
       }
     }
@@ -687,8 +692,90 @@
       this.scrollToEnd(stick || message.role === 'customer');
     }
 
+    /**
+     * The assistant asks before changing anything: a card with what will happen, Confirm and Cancel. Nothing changes
+     * until the customer presses Confirm; the server refuses a decision on a card that is no longer open.
+     */
+    onConfirmation(frame) {
+      if (!frame.id || this.confirmations.has(frame.id)) return;
+      this.hideTyping();
+      const card = document.createElement('div');
+      card.className = 'card confirm';
+      card.setAttribute('role', 'group');
+      const titleId = 'confirm-title-' + frame.id;
+      card.setAttribute('aria-labelledby', titleId);
+      const title = document.createElement('p');
+      title.className = 'card-title';
+      title.id = titleId;
+      title.textContent = 'Please confirm';
+      const summary = document.createElement('p');
+      summary.className = 'summary';
+      summary.textContent = frame.summary || 'The assistant wants to make a change.';
+      const actions = document.createElement('div');
+      actions.className = 'card-actions';
+      const yes = document.createElement('button');
+      yes.type = 'button';
+      yes.className = 'primary';
+      yes.textContent = 'Confirm';
+      const no = document.createElement('button');
+      no.type = 'button';
+      no.className = 'ghost';
+      no.textContent = 'Cancel';
+      const result = document.createElement('p');
+      result.className = 'card-error';
+      result.setAttribute('role', 'status');
+      result.hidden = true;
+      actions.append(yes, no);
+      card.append(title, summary, actions, result);
+      const decide = (decision) => {
+        if (!this.transmit({ action: 'confirm', id: frame.id, decision })) {
+          result.textContent = 'Not connected. Please try again in a moment.';
+          result.hidden = false;
+          return;
+        }
+        this.deciding = { id: frame.id, result };
+        this.closeConfirmation(frame.id, decision === 'yes' ? 'Confirmed.' : 'Cancelled. Nothing was changed.');
+      };
+      yes.addEventListener('click', () => decide('yes'));
+      no.addEventListener('click', () => decide('no'));
+      this.confirmations.set(frame.id, { card, result, yes, no });
+      let newest = 0;
+      for (const entry of this.messages.values()) if (entry.final) newest = Math.max(newest, entry.seq);
+      this.place(card, newest + 0.5);
+      this.notes.push(card);
+      this.scrollToEnd(true);
+      if (this.shadowRoot && this.shadowRoot.activeElement !== this.ui.input) yes.focus();
+    }
+
+    /** A card is decided (or no longer open): its buttons go, and a line says what happened. */
+    closeConfirmation(id, words) {
+      const open = this.confirmations.get(id);
+      if (!open) return;
+      this.confirmations.delete(id);
+      open.yes.disabled = true;
+      open.no.disabled = true;
+      open.yes.parentElement.hidden = true;
+      open.result.textContent = words;
+      open.result.classList.add('decided');
+      open.result.hidden = false;
+    }
+
+    /** What the assistant is doing while a tool runs ("Looking up your order…"), where its typing dots show. */
+    showWorking(text) {
+      if (typeof text !== 'string' || !text.trim()) return;
+      this.showTyping('assistant');
+      this.ui.typingWho.textContent = text.trim();
+      this.ui.typingWho.classList.remove('sr');
+    }
+
     onError(frame) {
       const problem = frame.problem || {};
+      if (this.deciding && !frame.clientMessageId && problem.status === 404) {
+        // The decision named a card that is no longer open (decided elsewhere, or expired by a newer message).
+        this.deciding.result.textContent = 'This request is no longer open. Nothing was changed.';
+        this.deciding = null;
+        return;
+      }
       const entry = frame.clientMessageId ? this.outbox.get(frame.clientMessageId) : null;
       const wait = Math.max(1, Number(problem.retryAfter) || 1);
       if (!this.connected && (problem.status === 401 || problem.status === 403 || problem.status === 404)) {
@@ -898,6 +985,7 @@
         this.notice(`A message can have at most ${MAX_LENGTH.toLocaleString('en-US')} characters.`);
         return;
       }
+      for (const id of [...this.confirmations.keys()]) this.closeConfirmation(id, 'No longer open: nothing was changed.');
       this.ui.input.value = '';
       this.fitInput();
       this.ui.input.focus(); // after a click on the send button, the customer goes on typing

@@ -3,6 +3,7 @@ package io.parley.console;
 import io.parley.conversation.ChatEngine;
 import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationId;
+import io.parley.conversation.ToolCallRecord;
 import io.parley.conversation.ConversationStatus;
 import io.parley.conversation.Message;
 import io.parley.tenant.SignedInMember;
@@ -93,7 +94,35 @@ class ConversationsController {
                         .map(ConversationViews.Change::of)
                         .toList());
         model.addAttribute("notes", engine.notes(member.organization(), conversationId));
+        model.addAttribute(
+                "toolCalls",
+                engine.toolCalls(member.organization(), conversationId).orElse(List.of()).stream()
+                        .map(ToolCallRow::of)
+                        .toList());
         return "console/conversation";
+    }
+
+    /** One tool call beside the transcript: what was asked, what the customer decided, what came of it. */
+    record ToolCallRow(
+            When at, String tool, String kind, String arguments, String decision, String outcome, boolean failed) {
+
+        static ToolCallRow of(ToolCallRecord c) {
+            String decision = c.decision() == null
+                    ? null
+                    : switch (c.decision()) {
+                        case YES -> "Customer confirmed";
+                        case NO -> "Customer declined";
+                        case EXPIRED -> "Expired (the customer wrote instead)";
+                    };
+            return new ToolCallRow(
+                    When.of(c.at()),
+                    c.tool(),
+                    c.kind(),
+                    c.arguments(),
+                    decision,
+                    c.error() != null ? c.error() : c.result(),
+                    c.error() != null);
+        }
     }
 
     private static ConversationId parse(String id) {
