@@ -26,7 +26,7 @@ class WebSecurityConfiguration {
     @Order(ADMIN_ORDER)
     SecurityFilterChain adminApi(HttpSecurity http, AccessTokens tokens, ProblemWriter problems, MemberAccess members)
             throws Exception {
-        return http.securityMatcher("/api/v1/admin/**")
+        return http.securityMatcher("/api/v1/admin/**", "/api/v1/store/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Every role's rights, for every endpoint, come from one policy (the team feature's).
