@@ -215,6 +215,15 @@ public class Organizations {
         return secrets.open(store.sealedCustomerSecret(organization));
     }
 
+    /**
+     * {@code hex(HMAC-SHA256(customer secret, text))}: what the platform signs its own requests to the business with
+     * (the business's HTTP actions), so that the business can check them with the secret it already holds. The secret
+     * itself stays here.
+     */
+    public String signWithCustomerSecret(OrganizationId organization, String text) {
+        return HexFormat.of().formatHex(hmac(customerSecret(organization), text));
+    }
+
     /** Replaces the customer-signing secret; signatures made with the old one stop being accepted. */
     public String rotateCustomerSecret(OrganizationId organization) {
         String fresh = newCustomerSecret();
