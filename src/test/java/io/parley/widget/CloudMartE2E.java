@@ -133,7 +133,9 @@ class CloudMartE2E {
         Locator confirm = card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Confirm"));
         // Inside the live log (announced to screen readers); focus stays where the customer is typing.
         assertThat(page.locator("parley-chat [role=log] .card.confirm")).hasCount(1);
-        assertThat(order().path("status").asString()).as("nothing changes before yes").isEqualTo("pending");
+        assertThat(order().path("status").asString())
+                .as("nothing changes before yes")
+                .isEqualTo("pending");
         screenshot("cloudmart-confirmation");
 
         MODEL.script(OpenAiScript.reply("Done: order " + ORDER + " is cancelled and the refund is on its way."));
@@ -148,19 +150,20 @@ class CloudMartE2E {
         screenshot("cloudmart-cancelled");
 
         MODEL.script(OpenAiScript.toolCall(
-                "call_4", "transfer_to_human_agents", "{\"summary\":\"Customer wants to talk to a person.\"}"));
-        widget.send("Thanks. Can I talk to a person about a refund?");
+                "call_4",
+                "transfer_to_human_agents",
+                "{\"summary\":\"The customer wants to change the email address of their account.\"}"));
+        // No tool can do this, so the policy says to transfer: the model decides, the store's tool hands over.
+        widget.send("Thanks. I also need to change the email address on my account.");
         assertThat(widget.state()).isVisible();
-        JsonNode conversation = api.get(
-                        "/api/v1/admin/conversations/" + conversationId(), business.accessToken())
+        JsonNode conversation = api.get("/api/v1/admin/conversations/" + conversationId(), business.accessToken())
                 .body();
-        org.awaitility.Awaitility.await()
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> api.get("/api/v1/admin/conversations/" + conversationId(), business.accessToken())
-                        .body()
-                        .path("status")
-                        .asString()
-                        .equals("waiting_for_agent"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get(
+                        "/api/v1/admin/conversations/" + conversationId(), business.accessToken())
+                .body()
+                .path("status")
+                .asString()
+                .equals("waiting_for_agent"));
         assertThat(conversation.path("id").asString()).isEqualTo(conversationId());
         screenshot("cloudmart-handoff");
 
@@ -182,7 +185,8 @@ class CloudMartE2E {
         console.navigate("http://localhost:" + port + "/console/login");
         console.getByLabel("Email").fill(email);
         console.getByLabel("Password").fill(PASSWORD);
-        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        console.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
         console.waitForURL(Pattern.compile(".*/console.*"));
         console.navigate("http://localhost:" + port + "/console/conversations/" + conversationId());
         Locator toolCalls = console.locator(".tool-call");
@@ -196,8 +200,7 @@ class CloudMartE2E {
     }
 
     private JsonNode order() {
-        ParleyApi.Response r = api.get(
-                "/api/v1/store/orders/" + ORDER.replace("#", "%23"), business.accessToken());
+        ParleyApi.Response r = api.get("/api/v1/store/orders/" + ORDER.replace("#", "%23"), business.accessToken());
         assertThat(r.status()).isEqualTo(200);
         return r.body();
     }
