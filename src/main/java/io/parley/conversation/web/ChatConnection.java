@@ -210,12 +210,12 @@ final class ChatConnection implements ConversationListener {
         JsonNode id = frame.path("id");
         JsonNode decision = frame.path("decision");
         if (!id.isString() || id.asString().isBlank()) {
-            error(ProblemException.invalid("id", "must be the id of the confirmation frame"), null);
+            error(ProblemException.invalid("id", "id must be the id of a confirmation frame"), null);
             return;
         }
         if (!decision.isString()
                 || !(decision.asString().equals("yes") || decision.asString().equals("no"))) {
-            error(ProblemException.invalid("decision", "must be \"yes\" or \"no\""), null);
+            error(ProblemException.invalid("decision", "decision must be \"yes\" or \"no\""), null);
             return;
         }
         engine.confirm(
