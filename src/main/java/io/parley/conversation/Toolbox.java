@@ -1,6 +1,8 @@
 package io.parley.conversation;
 
-import io.parley.llm.Tool;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parley.tenant.OrganizationId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,10 +44,20 @@ public final class Toolbox {
     private final ExecutorService runner = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("parley-tool-", 0).factory());
 
-    /** @param timeout the longest one tool call may take */
-    public Toolbox(List<ToolSource> sources, Duration timeout) {
+    private final MeterRegistry meters;
+
+    /**
+     * @param timeout the longest one tool call may take
+     * @param meters where each call's time goes ({@code parley.tool.calls}, by kind and outcome)
+     */
+    public Toolbox(List<ToolSource> sources, Duration timeout, MeterRegistry meters) {
         this.sources = List.copyOf(sources);
         this.timeout = timeout;
+        this.meters = meters;
+    }
+
+    public Toolbox(List<ToolSource> sources, Duration timeout) {
+        this(sources, timeout, new SimpleMeterRegistry());
     }
 
     /** Only the engine's own way to a person. */
@@ -122,6 +134,19 @@ public final class Toolbox {
      * gives a failure the model can read, never an exception.
      */
     ToolResult run(OfferedTool tool, ToolRun run) {
+        long started = System.nanoTime();
+        ToolResult result = runTimed(tool, run);
+        Timer.builder("parley.tool.calls")
+                .description("Tool calls by the assistant or the business, from start to result")
+                .tag("kind", tool.writes() ? "write" : "read")
+                .tag("outcome", result instanceof ToolResult.Done ? "done" : "failed")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        return result;
+    }
+
+    private ToolResult runTimed(OfferedTool tool, ToolRun run) {
         if (tool == TRANSFER) {
             return new ToolResult.Done("\"Transfer successful\"");
         }
@@ -181,9 +206,5 @@ public final class Toolbox {
             }
         }
         return names;
-    }
-
-    static boolean isTransfer(Tool tool) {
-        return tool.name().equals(TransferToHuman.NAME);
     }
 }

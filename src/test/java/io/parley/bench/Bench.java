@@ -101,6 +101,8 @@ public final class Bench {
             case "retrieval-tuning" -> RetrievalScenarios.tuning(this);
             case "knowledge" -> KnowledgeScenarios.ingestAndSearch(this);
             case "knowledge-scale" -> KnowledgeScaleScenario.run(this);
+            case "tools" -> ToolScenarios.tools(this);
+            case "tools-adversarial" -> ToolScenarios.adversarial(this);
             default ->
                 throw new IllegalArgumentException("unknown scenario " + scenario
                         + "; known: latency, throughput, rate, memory, capacity, soak, summary, breaker, adapters,"
