@@ -68,8 +68,11 @@ class ConversationConfiguration {
 
     /** Every tool the features offer (the retail store, the business's actions), each call within the time limit. */
     @Bean
-    Toolbox toolbox(ObjectProvider<ToolSource> sources, @Value("${parley.tools.timeout:10s}") Duration timeout) {
-        return new Toolbox(sources.orderedStream().toList(), timeout);
+    Toolbox toolbox(
+            ObjectProvider<ToolSource> sources,
+            @Value("${parley.tools.timeout:10s}") Duration timeout,
+            MeterRegistry meters) {
+        return new Toolbox(sources.orderedStream().toList(), timeout, meters);
     }
 
     /** VADER over its published lexicon: a few microseconds per message, in-process. */

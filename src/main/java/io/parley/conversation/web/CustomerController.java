@@ -1,6 +1,7 @@
 package io.parley.conversation.web;
 
 import io.parley.conversation.ChatEngine;
+import io.parley.conversation.ConfirmationNotOpenException;
 import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.ConversationNotFoundException;
@@ -44,6 +45,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The customers' REST API: the same conversations as the WebSocket, one request per message. */
 @RestController
@@ -204,6 +207,54 @@ class CustomerController {
     @Operation(summary = "Every message of the conversation, in order")
     Messages messages(Visitor visitor, @PathVariable String id) {
         return new Messages(MessageView.of(engine.messages(visitor, conversationId(id))));
+    }
+
+    /** A change the assistant proposed, waiting for the customer's decision. */
+    record ConfirmationView(String id, String tool, String summary, JsonNode arguments) {}
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Confirmations(List<ConfirmationView> items) {}
+
+    record DecisionRequest(String decision) {}
+
+    @GetMapping("/conversations/{id}/confirmations")
+    @Operation(
+            summary = "Changes the assistant proposed that wait for the customer's decision (REST clients; the"
+                    + " WebSocket sends them as confirmation frames)")
+    Confirmations confirmations(Visitor visitor, @PathVariable String id) {
+        try {
+            return new Confirmations(engine.openConfirmations(visitor, conversationId(id)).stream()
+                    .map(c -> new ConfirmationView(c.id(), c.tool(), c.summary(), JSON.readTree(c.arguments())))
+                    .toList());
+        } catch (ConversationNotFoundException e) {
+            throw notFound();
+        }
+    }
+
+    @PostMapping("/conversations/{id}/confirmations/{confirmationId}")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "The customer's decision on a proposed change: \"yes\" runs it once, \"no\" changes nothing;"
+                    + " the assistant's reply follows as a message")
+    void decide(
+            Visitor visitor,
+            @PathVariable String id,
+            @PathVariable String confirmationId,
+            @RequestBody(required = false) DecisionRequest request) {
+        String decision = request == null ? null : request.decision();
+        if (!"yes".equals(decision) && !"no".equals(decision)) {
+            throw ProblemException.invalid("decision", "must be \"yes\" or \"no\"");
+        }
+        try {
+            engine.confirm(visitor, conversationId(id), confirmationId, decision.equals("yes"));
+        } catch (ConversationNotFoundException e) {
+            throw notFound();
+        } catch (ConfirmationNotOpenException e) {
+            throw ProblemType.NOT_FOUND.exception(
+                    "There is no open confirmation with this id in this conversation: it was already decided, it"
+                            + " expired when a new message was sent, or it belongs elsewhere.");
+        }
     }
 
     @PutMapping("/messages/{id}/feedback")

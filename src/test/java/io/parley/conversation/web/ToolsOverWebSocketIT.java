@@ -199,6 +199,57 @@ class ToolsOverWebSocketIT {
         }
     }
 
+    @Test
+    void aRestClientConfirmsToo() throws Exception {
+        try (ConfigurableApplicationContext app = start(Files.createTempDirectory("parley-tools-"))) {
+            ParleyApi api = new ParleyApi(port(app));
+            ParleyApi.Organization store = api.signUp("CloudMart");
+            api.call("POST", "/api/v1/admin/organization/template", store.accessToken(), Map.of("template", "retail"));
+            ParleyApi.Visit visit = api.startConversation(store.siteKey());
+            ParleyApi.Visit stranger = api.startConversation(store.siteKey());
+            MODEL.script(
+                    OpenAiScript.toolCall("c1", "find_user_id_by_email", "{\"email\":\"" + EMAIL + "\"}"),
+                    OpenAiScript.toolCall(
+                            "c2",
+                            "cancel_pending_order",
+                            "{\"order_id\":\"" + ORDER + "\",\"reason\":\"no longer needed\"}"));
+
+            ParleyApi.Response sent = api.send(visit, "I'm " + EMAIL + ", cancel " + ORDER, "r1");
+            assertThat(sent.body().path("reply").path("content").asString()).startsWith("Please confirm:");
+            String path = "/api/v1/conversations/" + visit.conversationId() + "/confirmations";
+            JsonNode open = api.get(path, visit.visitorToken()).body().path("items");
+            assertThat(open).hasSize(1);
+            String id = open.get(0).path("id").asString();
+
+            assertThat(api.get(path, stranger.visitorToken()).status()).isEqualTo(404);
+            assertThat(api.call("POST", path + "/" + id, stranger.visitorToken(), Map.of("decision", "yes"))
+                            .status())
+                    .isEqualTo(404);
+            assertThat(api.call("POST", path + "/" + id, visit.visitorToken(), Map.of("decision", "maybe"))
+                            .status())
+                    .isEqualTo(400);
+            assertThat(status(api, store)).isEqualTo("pending");
+
+            MODEL.script(OpenAiScript.reply("Cancelled."));
+            assertThat(api.call("POST", path + "/" + id, visit.visitorToken(), Map.of("decision", "yes"))
+                            .status())
+                    .isEqualTo(202);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> api.get(
+                                    "/api/v1/conversations/" + visit.conversationId() + "/messages",
+                                    visit.visitorToken())
+                            .body()
+                            .path("messages")
+                            .valueStream()
+                            .anyMatch(m -> m.path("content").asString().equals("Cancelled.")));
+            assertThat(status(api, store)).isEqualTo("cancelled");
+            assertThat(api.call("POST", path + "/" + id, visit.visitorToken(), Map.of("decision", "yes"))
+                            .status())
+                    .isEqualTo(404);
+        }
+    }
+
     private static ParleyApi.Response invoke(
             ParleyApi api, ParleyApi.Organization org, String tool, Map<String, Object> arguments) {
         return api.call(
