@@ -166,7 +166,8 @@ final class TurnRunner {
                 proposed = tools.pending(turn, outcome.proposed(), outcome.turnMessages());
                 tools.propose(proposed);
                 if (text.isBlank()) {
-                    text = "Please confirm: " + proposed.summary();
+                    String summary = proposed.summary();
+                    text = "Please confirm: " + summary + (summary.matches(".*[.!?]$") ? "" : ".");
                 }
             } catch (RuntimeException e) {
                 log.error("Cannot store the change waiting for the customer; it is not proposed", e);

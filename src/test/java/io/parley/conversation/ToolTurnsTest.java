@@ -209,7 +209,7 @@ class ToolTurnsTest {
         model.then(calling("find_customer", "{\"email\":\"a@example.com\"}"))
                 .then(calling("cancel_order", "{\"order_id\":\"#A1\"}"));
         Message reply = ask(conversation, customer, "I am a@example.com, cancel order #A1");
-        assertThat(reply.content()).isEqualTo("Please confirm: Cancel order #A1");
+        assertThat(reply.content()).isEqualTo("Please confirm: Cancel order #A1.");
         await().atMost(WAIT).until(() -> customer.confirmations.size() == 1);
         return customer.confirmations.getFirst();
     }
