@@ -1,5 +1,8 @@
 package io.parley.conversation.jdbc;
 
+import static io.parley.conversation.jdbc.JdbcTimes.instant;
+import static io.parley.conversation.jdbc.JdbcTimes.time;
+
 import io.parley.conversation.Actor;
 import io.parley.conversation.Conversation;
 import io.parley.conversation.ConversationId;
@@ -20,11 +23,7 @@ import io.parley.conversation.StoreUnavailableException;
 import io.parley.conversation.VisitorId;
 import io.parley.tenant.MemberId;
 import io.parley.tenant.OrganizationId;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -530,13 +529,5 @@ public class JdbcConversationStore implements ConversationStore {
             call.run();
             return null;
         });
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

@@ -1,5 +1,8 @@
 package io.parley.conversation.jdbc;
 
+import static io.parley.conversation.jdbc.JdbcTimes.instant;
+import static io.parley.conversation.jdbc.JdbcTimes.time;
+
 import io.parley.conversation.ConversationId;
 import io.parley.conversation.MessageId;
 import io.parley.conversation.PendingConfirmation;
@@ -7,11 +10,7 @@ import io.parley.conversation.StoreUnavailableException;
 import io.parley.conversation.ToolCallRecord;
 import io.parley.conversation.ToolLedger;
 import io.parley.tenant.OrganizationId;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -175,13 +174,5 @@ public final class JdbcToolLedger implements ToolLedger {
             call.run();
             return null;
         });
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 }
