@@ -69,40 +69,6 @@ public final class ChatEngine implements AutoCloseable {
      * @param handoffs the organizations' rules for handing conversations to people
      * @param sentimentOf the sentiment of a customer's message, -1 to 1
      * @param knowledge what each organization's knowledge base says about a question
-     */
-    public ChatEngine(
-            ConversationStore store,
-            AssistantProfiles profiles,
-            ModelRouting models,
-            UsageRecorder usage,
-            ChatSettings settings,
-            Duration modelTimeout,
-            int maxOutputTokens,
-            Clock clock,
-            MeterRegistry meters,
-            ConversationEvents events,
-            HandoffPolicy handoffs,
-            ToDoubleFunction<String> sentimentOf,
-            KnowledgeBase knowledge) {
-        this(
-                store,
-                profiles,
-                models,
-                usage,
-                settings,
-                modelTimeout,
-                maxOutputTokens,
-                clock,
-                meters,
-                events,
-                handoffs,
-                sentimentOf,
-                knowledge,
-                Toolbox.none(),
-                ToolLedger.NONE);
-    }
-
-    /**
      * @param toolbox the tools each organization's assistant has
      * @param ledger where tool calls are audited, changes wait for the customer's decision, and conversations are
      *     bound to their customer

@@ -88,10 +88,12 @@ final class ToolCalls {
     Step run(Turn turn, List<ToolCall> calls) {
         List<ChatMessage.ToolResult> results = new ArrayList<>();
         Proposed proposed = null;
+        // Asked once per reply; an identification in this reply updates it.
+        String customer = boundCustomer(turn);
         for (ToolCall call : calls) {
             Optional<OfferedTool> offered = turn.tool(call.name());
             if (offered.isEmpty()) {
-                results.add(refuse(turn, call, "read", "No such tool is available."));
+                results.add(refuse(turn, call, "read", "No such tool is available.", customer));
                 continue;
             }
             OfferedTool tool = offered.get();
@@ -100,19 +102,18 @@ final class ToolCalls {
             try {
                 args = toolbox.check(tool, call.arguments());
             } catch (InvalidToolArgumentsException e) {
-                results.add(refuse(turn, call, kind, e.getMessage()));
+                results.add(refuse(turn, call, kind, e.getMessage(), customer));
                 continue;
             }
-            String customer = boundCustomer(turn);
             if (tool.identity() == OfferedTool.Identity.CUSTOMER && customer == null) {
-                results.add(refuse(turn, call, kind, identifyFirst(turn)));
+                results.add(refuse(turn, call, kind, identifyFirst(turn), customer));
                 continue;
             }
             if (tool.writes()) {
                 if (turn.conversation() == null || turn.question() == null) {
-                    results.add(refuse(turn, call, kind, NOT_HERE));
+                    results.add(refuse(turn, call, kind, NOT_HERE, customer));
                 } else if (proposed != null) {
-                    results.add(refuse(turn, call, kind, ONE_AT_A_TIME));
+                    results.add(refuse(turn, call, kind, ONE_AT_A_TIME, customer));
                 } else {
                     proposed = new Proposed(call, tool, args, toolbox.summarize(turn.organization(), tool, args));
                 }
@@ -122,11 +123,14 @@ final class ToolCalls {
             ToolResult result = toolbox.run(tool, run(turn, call, args, customer));
             if (tool.identity() == OfferedTool.Identity.IDENTIFIES
                     && result instanceof ToolResult.Done done
-                    && done.identified() != null
-                    && !bindsTo(turn, done.identified())) {
-                result = new ToolResult.Failed(ANOTHER_CUSTOMER);
+                    && done.identified() != null) {
+                if (bindsTo(turn, done.identified())) {
+                    customer = done.identified();
+                } else {
+                    result = new ToolResult.Failed(ANOTHER_CUSTOMER);
+                }
             }
-            results.add(record(turn, call, kind, null, result));
+            results.add(record(turn, call, kind, null, result, customer));
         }
         return new Step(results, proposed);
     }
@@ -139,26 +143,27 @@ final class ToolCalls {
         ToolCall call = new ToolCall(confirmation.toolCallId(), confirmation.tool(), confirmation.arguments());
         Optional<OfferedTool> tool = turn.tool(confirmation.tool());
         String kind = "write";
+        String customer = boundCustomer(turn);
         if (decision != ToolLedger.Decision.YES) {
-            return record(turn, call, kind, decision, new ToolResult.Failed(DECLINED));
+            return record(turn, call, kind, decision, new ToolResult.Failed(DECLINED), customer);
         }
         if (tool.isEmpty()) {
-            return record(turn, call, kind, decision, new ToolResult.Failed("No such tool is available any more."));
+            return record(
+                    turn, call, kind, decision, new ToolResult.Failed("No such tool is available any more."), customer);
         }
         JsonNode args;
         try {
             args = toolbox.check(tool.get(), confirmation.arguments());
         } catch (InvalidToolArgumentsException e) {
-            return record(turn, call, kind, decision, new ToolResult.Failed(e.getMessage()));
+            return record(turn, call, kind, decision, new ToolResult.Failed(e.getMessage()), customer);
         }
-        String customer = boundCustomer(turn);
         if (tool.get().identity() == OfferedTool.Identity.CUSTOMER && customer == null) {
-            return record(turn, call, kind, decision, new ToolResult.Failed(identifyFirst(turn)));
+            return record(turn, call, kind, decision, new ToolResult.Failed(identifyFirst(turn)), customer);
         }
         turn.status().accept(tool.get().status());
         ToolRun run = new ToolRun(
                 turn.organization(), turn.conversation(), call.name(), args, customer, false, confirmation.id());
-        return record(turn, call, kind, decision, toolbox.run(tool.get(), run));
+        return record(turn, call, kind, decision, toolbox.run(tool.get(), run), customer);
     }
 
     /** Runs a tool that hands the conversation to people (audited); the engine does the handing over. */
@@ -173,7 +178,8 @@ final class ToolCalls {
         } catch (InvalidToolArgumentsException e) {
             args = JSON.createObjectNode();
         }
-        record(turn, call, "read", null, toolbox.run(tool.get(), run(turn, call, args, boundCustomer(turn))));
+        String customer = boundCustomer(turn);
+        record(turn, call, "read", null, toolbox.run(tool.get(), run(turn, call, args, customer)), customer);
     }
 
     /** The customer the conversation is bound to: the verified one, else the one an identification found. */
@@ -212,13 +218,18 @@ final class ToolCalls {
                         + ", then try again.";
     }
 
-    private ChatMessage.ToolResult refuse(Turn turn, ToolCall call, String kind, String message) {
-        return record(turn, call, kind, null, new ToolResult.Failed(message));
+    private ChatMessage.ToolResult refuse(
+            Turn turn, ToolCall call, String kind, String message, @Nullable String customer) {
+        return record(turn, call, kind, null, new ToolResult.Failed(message), customer);
     }
 
     private ChatMessage.ToolResult record(
-            Turn turn, ToolCall call, String kind, ToolLedger.@Nullable Decision decision, ToolResult result) {
-        String customer = boundCustomer(turn);
+            Turn turn,
+            ToolCall call,
+            String kind,
+            ToolLedger.@Nullable Decision decision,
+            ToolResult result,
+            @Nullable String customer) {
         String content;
         String done = null;
         String error = null;

@@ -60,10 +60,8 @@ public final class Toolbox {
         this(sources, timeout, new SimpleMeterRegistry());
     }
 
-    /** Only the engine's own way to a person. */
-    static Toolbox none() {
-        return new Toolbox(List.of(), Duration.ofSeconds(10));
-    }
+    /** Only the engine's own way to a person: for engines without features (tests, benchmarks). */
+    public static final Toolbox NONE = new Toolbox(List.of(), Duration.ofSeconds(10));
 
     /**
      * The organization's tools, by name. The engine's {@code transfer_to_human} is among them unless a source offers

@@ -101,7 +101,9 @@ final class ModelScenarios {
                 new io.parley.conversation.LocalConversationEvents(),
                 io.parley.conversation.HandoffPolicy.NEVER,
                 text -> 0,
-                io.parley.conversation.KnowledgeBase.NONE);
+                io.parley.conversation.KnowledgeBase.NONE,
+                io.parley.conversation.Toolbox.NONE,
+                io.parley.conversation.ToolLedger.NONE);
         try {
             Visitor visitor = new Visitor(organization, VisitorId.generate(), null);
             Conversation conversation = engine.start(visitor, null);

@@ -197,7 +197,9 @@ class ChatEngineTest {
                 new io.parley.conversation.LocalConversationEvents(),
                 io.parley.conversation.HandoffPolicy.NEVER,
                 text -> 0,
-                io.parley.conversation.KnowledgeBase.NONE);
+                io.parley.conversation.KnowledgeBase.NONE,
+                io.parley.conversation.Toolbox.NONE,
+                io.parley.conversation.ToolLedger.NONE);
         Conversation conversation = engine.start(visitor, null);
         RecordingListener customer = subscribe(conversation);
         for (int i = 1; i <= 8; i++) {
@@ -742,7 +744,9 @@ class ChatEngineTest {
                 new io.parley.conversation.LocalConversationEvents(),
                 io.parley.conversation.HandoffPolicy.NEVER,
                 text -> 0,
-                io.parley.conversation.KnowledgeBase.NONE);
+                io.parley.conversation.KnowledgeBase.NONE,
+                io.parley.conversation.Toolbox.NONE,
+                io.parley.conversation.ToolLedger.NONE);
     }
 
     private static ChatSettings settings(int rateLimitMessages, Duration ackTimeout) {

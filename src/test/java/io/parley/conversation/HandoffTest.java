@@ -77,7 +77,9 @@ class HandoffTest {
             events,
             policy,
             text -> text.contains("awful") ? -0.8 : 0.1,
-            io.parley.conversation.KnowledgeBase.NONE);
+            io.parley.conversation.KnowledgeBase.NONE,
+            io.parley.conversation.Toolbox.NONE,
+            io.parley.conversation.ToolLedger.NONE);
 
     {
         events.listen(organization, team::add);

@@ -46,7 +46,9 @@ class ChatConnectionTest {
             new io.parley.conversation.LocalConversationEvents(),
             io.parley.conversation.HandoffPolicy.NEVER,
             text -> 0,
-            io.parley.conversation.KnowledgeBase.NONE);
+            io.parley.conversation.KnowledgeBase.NONE,
+            io.parley.conversation.Toolbox.NONE,
+            io.parley.conversation.ToolLedger.NONE);
     private final Visitor visitor = new Visitor(OrganizationId.generate(), VisitorId.generate(), null);
 
     @AfterEach
