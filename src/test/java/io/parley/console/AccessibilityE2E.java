@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
@@ -122,7 +123,19 @@ class AccessibilityE2E {
                     "knowledge, search results",
                     "/console/knowledge/search?q=How+long+does+a+repair+take%3F",
                     page -> assertThat(page.locator(".result")).not().hasCount(0)),
-            new Screen("knowledge, unanswered questions", "/console/knowledge/gaps"));
+            new Screen("knowledge, unanswered questions", "/console/knowledge/gaps"),
+            new Screen("tools", "/console/tools", page -> assertThat(page.locator(".tool-list > li"))
+                    .hasCount(16)),
+            new Screen("tools, after trying one", "/console/tools", page -> {
+                Locator lookup = page.locator("#tool-get_order_details");
+                lookup.getByLabel("Arguments (JSON)").fill("{\"order_id\":\"#W0000000\"}");
+                lookup.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Try it"))
+                        .click();
+                assertThat(page.locator("#tool-get_order_details [role=status]"))
+                        .containsText("Order not found");
+            }),
+            new Screen("actions", "/console/actions"),
+            new Screen("actions, a new one", "/console/actions/new"));
 
     private static final String PASSWORD = "a long enough password";
 
@@ -176,6 +189,11 @@ class AccessibilityE2E {
         assertThat(invited.status()).isEqualTo(201);
         String link = invited.body().path("link").asString();
         invitationToken = link.substring(link.lastIndexOf('/') + 1);
+
+        // The retail demo store, so that the Tools page lists its tools.
+        assertThat(api.call("POST", "/api/v1/admin/organization/template", accessToken, Map.of("template", "retail"))
+                        .status())
+                .isEqualTo(200);
 
         // The knowledge base: a document that is read, one that fails (an image named .docx), a web source that fails.
         var repairs = api.call(

@@ -136,6 +136,7 @@ class CloudMartE2E {
         assertThat(order().path("status").asString())
                 .as("nothing changes before yes")
                 .isEqualTo("pending");
+        Axe.assertNoSeriousViolations(page, "the widget asking to confirm a change");
         screenshot("cloudmart-confirmation");
 
         MODEL.script(OpenAiScript.reply("Done: order " + ORDER + " is cancelled and the refund is on its way."));
