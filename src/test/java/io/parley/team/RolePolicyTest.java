@@ -67,7 +67,20 @@ class RolePolicyTest {
                 Arguments.of("POST", "/console/team/invitations", OWNERS),
                 Arguments.of("POST", "/console/team/members/m1/role", OWNERS),
                 Arguments.of("POST", "/console/conversations/c1/claim", AGENTS),
-                Arguments.of("POST", "/console/inbox/c1/reply", AGENTS));
+                Arguments.of("POST", "/console/inbox/c1/reply", AGENTS),
+                // Tools run for real (a cancellation is a cancellation): trying one is an admin's write.
+                Arguments.of("GET", "/api/v1/admin/tools", EVERYONE),
+                Arguments.of("POST", "/api/v1/admin/tools/cancel_pending_order/invoke", ADMINS),
+                Arguments.of("GET", "/api/v1/admin/conversations/c1/tool-calls", EVERYONE),
+                Arguments.of("POST", "/api/v1/admin/actions", ADMINS),
+                Arguments.of("PUT", "/api/v1/admin/actions/a1", ADMINS),
+                Arguments.of("DELETE", "/api/v1/admin/actions/a1", ADMINS),
+                Arguments.of("POST", "/api/v1/admin/organization/template", ADMINS),
+                Arguments.of("GET", "/api/v1/store/orders/%23W0000000", EVERYONE),
+                Arguments.of("PUT", "/api/v1/store/orders/%23W0000000", ADMINS),
+                Arguments.of("DELETE", "/api/v1/store/products/p1", ADMINS),
+                Arguments.of("GET", "/console/tools", EVERYONE),
+                Arguments.of("POST", "/console/tools/cancel_pending_order/try", ADMINS));
     }
 
     @ParameterizedTest(name = "{0} {1}")
