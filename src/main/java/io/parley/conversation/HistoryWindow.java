@@ -4,11 +4,13 @@ import io.parley.llm.ChatMessage;
 import io.parley.llm.Passage;
 import io.parley.llm.PassageBlock;
 import io.parley.llm.Tokens;
+import io.parley.llm.ToolCall;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Chooses what of a conversation the model sees for one reply: the messages up to the one being answered, in the
@@ -18,6 +20,8 @@ import java.util.Map;
  * prompt is not part of the history and is never dropped.
  */
 final class HistoryWindow {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private HistoryWindow() {}
 
@@ -48,6 +52,21 @@ final class HistoryWindow {
      * @param budgetTokens tokens available for the history (the model's budget less the system prompt)
      */
     static List<ChatMessage> fit(List<Message> messages, Message question, long summarizedThrough, int budgetTokens) {
+        return fit(messages, question, summarizedThrough, budgetTokens, Map.of());
+    }
+
+    /**
+     * As above, with the tools each earlier turn ran placed where they ran: after the customer's message, before the
+     * reply that came after them. They count against the budget like the messages; a dropped turn drops its calls.
+     *
+     * @param toolCalls the audited tool calls by the customer message whose turn made them, oldest first
+     */
+    static List<ChatMessage> fit(
+            List<Message> messages,
+            Message question,
+            long summarizedThrough,
+            int budgetTokens,
+            Map<MessageId, List<ToolCallRecord>> toolCalls) {
         Map<MessageId, Long> seqById = new HashMap<>();
         List<Message> dialogue = new ArrayList<>();
         for (Message m : messages) {
@@ -64,7 +83,7 @@ final class HistoryWindow {
                 .thenComparingInt(m -> m.replyTo() == null ? 0 : 1)
                 .thenComparingLong(Message::seq));
 
-        List<List<ChatMessage>> turns = groupIntoTurns(dialogue);
+        List<List<ChatMessage>> turns = groupIntoTurns(dialogue, toolCalls);
         List<ChatMessage> kept = new ArrayList<>();
         int used = 0;
         for (int i = turns.size() - 1; i >= 0; i--) {
@@ -83,15 +102,23 @@ final class HistoryWindow {
     private static String text(ChatMessage message) {
         return switch (message) {
             case ChatMessage.Customer c -> c.text();
-            case ChatMessage.Assistant a -> a.text();
+            case ChatMessage.Assistant a ->
+                a.toolCalls().isEmpty()
+                        ? a.text()
+                        : a.text()
+                                + a.toolCalls().stream()
+                                        .map(c -> c.name() + c.arguments())
+                                        .reduce("", String::concat);
             case ChatMessage.ToolResult r -> r.content();
         };
     }
 
     /** Splits the dialogue into turns that each start with the customer, so that a cut never orphans a reply. */
-    private static List<List<ChatMessage>> groupIntoTurns(List<Message> dialogue) {
+    private static List<List<ChatMessage>> groupIntoTurns(
+            List<Message> dialogue, Map<MessageId, List<ToolCallRecord>> toolCalls) {
         List<List<ChatMessage>> turns = new ArrayList<>();
         List<ChatMessage> current = null;
+        Map<MessageId, Integer> shown = new HashMap<>();
         for (Message m : dialogue) {
             ChatMessage turn = m.role() == MessageRole.CUSTOMER
                     ? ChatMessage.customer(m.content())
@@ -105,8 +132,27 @@ final class HistoryWindow {
                 current = new ArrayList<>();
                 turns.add(current);
             }
+            if (m.replyTo() != null && toolCalls.containsKey(m.replyTo())) {
+                // The calls its turn made before this reply was written, each as the model made and read it.
+                List<ToolCallRecord> calls = toolCalls.get(m.replyTo());
+                int next = shown.getOrDefault(m.replyTo(), 0);
+                while (next < calls.size() && !calls.get(next).at().isAfter(m.createdAt())) {
+                    current.addAll(exchange(calls.get(next++)));
+                }
+                shown.put(m.replyTo(), next);
+            }
             current.add(turn);
         }
         return turns;
+    }
+
+    private static List<ChatMessage> exchange(ToolCallRecord call) {
+        String id = "audit-" + call.id();
+        String content = call.error() == null
+                ? (call.result() == null ? "null" : call.result())
+                : JSON.createObjectNode().put("error", call.error()).toString();
+        return List.of(
+                new ChatMessage.Assistant("", List.of(new ToolCall(id, call.tool(), call.arguments()))),
+                new ChatMessage.ToolResult(id, call.tool(), content, call.error() != null));
     }
 }

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param decision the customer's decision on a write; null for reads and for calls refused before asking
  * @param result the tool's result (JSON text), null when it failed or did not run
  * @param error the tool's or the platform's error message, null when it succeeded
+ * @param question the customer message whose turn made the call; null for calls made outside a turn
  */
 public record ToolCallRecord(
         String id,
@@ -26,7 +27,8 @@ public record ToolCallRecord(
         ToolLedger.@Nullable Decision decision,
         @Nullable String result,
         @Nullable String error,
-        Instant at) {
+        Instant at,
+        @Nullable MessageId question) {
 
     /** What is kept of a result or arguments: enough to audit, never megabytes. */
     public static final int MAX_TEXT = 16_000;

@@ -5,7 +5,9 @@ import io.parley.llm.ToolCall;
 import io.parley.tenant.OrganizationId;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -255,7 +257,8 @@ final class ToolCalls {
                     decision,
                     done,
                     error,
-                    clock.instant()));
+                    clock.instant(),
+                    turn.question()));
         }
         return new ChatMessage.ToolResult(call.id(), call.name(), content, result instanceof ToolResult.Failed);
     }
@@ -310,5 +313,27 @@ final class ToolCalls {
         }
         return prompt + "\n\nThe customer in this conversation is identified: their customer id is "
                 + JSON.writeValueAsString(customer) + ". Tools act only on this customer's data.";
+    }
+
+    /**
+     * What the tools of the conversation's earlier turns did, by the customer message of their turn, for the history
+     * the model sees: not the current turn's, and not proposals that expired unseen. Asked only when the organization
+     * has tools of its own.
+     */
+    Map<MessageId, List<ToolCallRecord>> earlier(Turn turn) {
+        if (turn.conversation() == null || turn.offered().stream().allMatch(OfferedTool::handsOver)) {
+            return Map.of();
+        }
+        Map<MessageId, List<ToolCallRecord>> byQuestion = new HashMap<>();
+        for (ToolCallRecord call : ledger.calls(turn.organization(), turn.conversation())) {
+            if (call.question() != null
+                    && !call.question().equals(turn.question())
+                    && call.decision() != ToolLedger.Decision.EXPIRED) {
+                byQuestion
+                        .computeIfAbsent(call.question(), q -> new ArrayList<>())
+                        .add(call);
+            }
+        }
+        return byQuestion;
     }
 }

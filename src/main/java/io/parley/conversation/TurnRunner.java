@@ -138,7 +138,8 @@ final class TurnRunner {
                     input.question(),
                     input.summary().throughSeq(),
                     HistoryWindow.budget(
-                            settings.historyTokens(), profile.prompt(), input.summary(), grounding.passages())));
+                            settings.historyTokens(), profile.prompt(), input.summary(), grounding.passages()),
+                    tools.earlier(turn)));
             if (decided != null) {
                 // The turn goes on where it stopped: its tool calls so far, then what the decision gave.
                 history.addAll(TurnMessages.read(decided.confirmation().turn()));

@@ -8,6 +8,7 @@ import io.parley.tenant.OrganizationId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HistoryWindowTest {
@@ -93,6 +94,39 @@ class HistoryWindowTest {
                         ChatMessage.customer("Can I change its address?"),
                         ChatMessage.assistant("Yes, until it ships."),
                         ChatMessage.customer("Then please do."));
+    }
+
+    @Test
+    void anEarlierTurnsToolCallsCountAgainstTheBudgetAndGoWithTheirTurn() {
+        Message first = customer("Where is order #W1?");
+        ToolCallRecord lookup = new ToolCallRecord(
+                "c1",
+                organization,
+                conversation,
+                "user_a",
+                "get_order_details",
+                "read",
+                "{\"order_id\":\"#W1\"}",
+                null,
+                "{\"status\":\"" + "shipped ".repeat(400) + "\"}",
+                null,
+                Instant.now().minusSeconds(1),
+                first.id());
+        reply(first, "It has shipped.");
+        Message second = customer("Thanks!");
+        Map<MessageId, List<ToolCallRecord>> calls = Map.of(first.id(), List.of(lookup));
+
+        List<ChatMessage> roomy = HistoryWindow.fit(messages, second, 0, 10_000, calls);
+        List<ChatMessage> tight = HistoryWindow.fit(messages, second, 0, 200, calls);
+
+        assertThat(roomy).hasSize(5);
+        assertThat(roomy.get(1)).isInstanceOfSatisfying(ChatMessage.Assistant.class, a -> assertThat(a.toolCalls())
+                .singleElement()
+                .satisfies(c -> assertThat(c.name()).isEqualTo("get_order_details")));
+        assertThat(roomy.get(2)).isInstanceOf(ChatMessage.ToolResult.class);
+        assertThat(tight)
+                .as("the whole earlier turn is dropped, its calls with it")
+                .containsExactly(ChatMessage.customer("Thanks!"));
     }
 
     @Test

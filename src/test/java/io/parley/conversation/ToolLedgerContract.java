@@ -103,6 +103,7 @@ public abstract class ToolLedgerContract {
 
     @Test
     void theAuditIsTheOrganizationsOwn() {
+        MessageId question = MessageId.generate();
         ledger.record(new ToolCallRecord(
                 UUID.randomUUID().toString(),
                 org,
@@ -114,11 +115,13 @@ public abstract class ToolLedgerContract {
                 null,
                 "{\"status\":\"pending\"}",
                 null,
-                Instant.now()));
+                Instant.now(),
+                question));
 
         assertThat(ledger.calls(org, conversation)).singleElement().satisfies(c -> {
             assertThat(c.tool()).isEqualTo("get_order_details");
             assertThat(c.result()).isEqualTo("{\"status\":\"pending\"}");
+            assertThat(c.question()).isEqualTo(question);
         });
         assertThat(ledger.calls(newOrganization(), conversation)).isEmpty();
     }

@@ -242,6 +242,39 @@ class ToolTurnsTest {
     }
 
     @Test
+    void laterTurnsSeeWhatTheToolsOfEarlierTurnsFoundInPlace() throws Exception {
+        Conversation conversation = engine.start(visitor, null);
+        Customer customer = subscribe(engine, conversation);
+        PendingConfirmation asked = proposeCancellation(conversation, customer);
+        model.then(answering("Cancelled."));
+        engine.confirm(visitor, conversation.id(), asked.id(), true);
+        await().atMost(WAIT).until(() -> customer.replies().size() == 2);
+
+        model.then(answering("It was #A1."));
+        ask(conversation, customer, "Which order was that again?");
+
+        List<ChatMessage> seen = model.replyRequests().getLast().messages();
+        assertThat(seen)
+                .extracting(m -> switch (m) {
+                    case ChatMessage.Customer c -> "customer: " + c.text();
+                    case ChatMessage.Assistant a
+                    when !a.toolCalls().isEmpty() ->
+                        "calls " + a.toolCalls().getFirst().name();
+                    case ChatMessage.Assistant a -> "assistant: " + a.text();
+                    case ChatMessage.ToolResult r -> "result of " + r.toolName() + ": " + r.content();
+                })
+                .containsExactly(
+                        "customer: I am a@example.com, cancel order #A1",
+                        "calls find_customer",
+                        "result of find_customer: \"user_a\"",
+                        "assistant: Please confirm: Cancel order #A1.",
+                        "calls cancel_order",
+                        "result of cancel_order: {\"order_id\":\"#A1\",\"status\":\"cancelled\"}",
+                        "assistant: Cancelled.",
+                        "customer: Which order was that again?");
+    }
+
+    @Test
     void aWriteRunsOnlyAfterTheCustomerSaysYesAndOnlyOnce() throws Exception {
         Conversation conversation = engine.start(visitor, null);
         Customer customer = subscribe(engine, conversation);
@@ -342,8 +375,8 @@ class ToolTurnsTest {
                 .isEqualTo(ToolLedger.Decision.EXPIRED);
         assertThat(model.replyRequests().getLast().messages())
                 .as("the model never sees the dropped proposal")
-                .noneMatch(m ->
-                        m instanceof ChatMessage.Assistant a && !a.toolCalls().isEmpty());
+                .noneMatch(m -> m instanceof ChatMessage.Assistant a
+                        && a.toolCalls().stream().anyMatch(c -> c.name().equals("cancel_order")));
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcToolLedger implements ToolLedger {
 
     private static final String CALL_COLUMNS =
-            "id, organization_id, conversation_id, customer, tool, kind, arguments, decision, result, error, at";
+            "id, organization_id, conversation_id, customer, tool, kind, arguments, decision, result, error, at, question_id";
     private static final String CONFIRMATION_COLUMNS = "id, organization_id, conversation_id, question_id,"
             + " tool_call_id, tool, arguments, summary, turn, created_at";
 
@@ -35,7 +35,7 @@ public final class JdbcToolLedger implements ToolLedger {
 
     @Override
     public void record(ToolCallRecord c) {
-        run(() -> jdbc.sql("INSERT INTO tool_calls (" + CALL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        run(() -> jdbc.sql("INSERT INTO tool_calls (" + CALL_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         c.id(),
                         c.organization().value(),
@@ -47,7 +47,8 @@ public final class JdbcToolLedger implements ToolLedger {
                         c.decision() == null ? null : c.decision().wire(),
                         c.result(),
                         c.error(),
-                        time(c.at()))
+                        time(c.at()),
+                        c.question() == null ? null : c.question().value())
                 .update());
     }
 
@@ -147,7 +148,8 @@ public final class JdbcToolLedger implements ToolLedger {
                     : Decision.valueOf(rs.getString("decision").toUpperCase(Locale.ROOT)),
             rs.getString("result"),
             rs.getString("error"),
-            instant(rs, "at"));
+            instant(rs, "at"),
+            rs.getString("question_id") == null ? null : new MessageId(rs.getString("question_id")));
 
     private static final RowMapper<PendingConfirmation> CONFIRMATION = (rs, n) -> new PendingConfirmation(
             rs.getString("id"),
