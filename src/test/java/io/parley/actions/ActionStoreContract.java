@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -201,7 +202,8 @@ abstract class ActionStoreContract {
 
     @Test
     void headerValuesLieAtRestOnlySealed() {
-        BusinessActions actions = new BusinessActions(store, secrets, null, Clock.fixed(CREATED, ZoneOffset.UTC));
+        BusinessActions actions = new BusinessActions(
+                store, secrets, null, Clock.fixed(CREATED, ZoneOffset.UTC), organization -> Set.of());
         BusinessAction created = actions.create(
                 org,
                 new ActionDraft(

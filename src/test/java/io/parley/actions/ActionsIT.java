@@ -13,6 +13,7 @@ import io.parley.conversation.OfferedTool;
 import io.parley.conversation.ToolResult;
 import io.parley.conversation.ToolRun;
 import io.parley.conversation.ToolSource;
+import io.parley.conversation.Toolbox;
 import io.parley.tenant.OrganizationId;
 import io.parley.testing.LocalSite;
 import io.parley.testing.ParleyApi;
@@ -52,6 +53,9 @@ class ActionsIT extends ParleyAppTest {
 
     @Autowired
     List<ToolSource> toolSources;
+
+    @Autowired
+    Toolbox toolbox;
 
     private LocalSite site;
     private ParleyApi.Organization shop;
@@ -255,6 +259,60 @@ class ActionsIT extends ParleyAppTest {
                         .body(),
                 404,
                 "/problems/not-found");
+    }
+
+    @Test
+    void anActionCannotTakeTheNameOfAnotherToolOfTheAssistant() {
+        ParleyApi.Response transfer = create(shop, body("transfer_to_human", Map.of()));
+        assertNameIsATool(transfer, "transfer_to_human");
+
+        String id = create(shop, body("look_up_booking", Map.of()))
+                .body()
+                .path("id")
+                .asString();
+        assertThat(api.call(
+                                "POST",
+                                "/api/v1/admin/organization/template",
+                                shop.accessToken(),
+                                Map.of("template", "retail"))
+                        .status())
+                .isEqualTo(200);
+
+        ParleyApi.Response created = create(shop, body("get_order_details", Map.of()));
+        assertNameIsATool(created, "get_order_details");
+        assertNameIsATool(create(shop, body("transfer_to_human", Map.of())), "transfer_to_human");
+
+        ParleyApi.Response renamed =
+                api.call("PUT", "/api/v1/admin/actions/" + id, shop.accessToken(), body("get_order_details", Map.of()));
+        assertNameIsATool(renamed, "get_order_details");
+        assertThat(api.get("/api/v1/admin/actions", shop.accessToken())
+                        .body()
+                        .path("items")
+                        .valueStream()
+                        .map(item -> item.path("name").asString()))
+                .containsExactly("look_up_booking");
+
+        Map<String, Object> same = body("look_up_booking", Map.of());
+        same.put("description", "Finds a booking by its code, with the table.");
+        assertThat(api.call("PUT", "/api/v1/admin/actions/" + id, shop.accessToken(), same)
+                        .status())
+                .isEqualTo(200);
+        assertThat(toolbox.offered(org(shop)))
+                .extracting(OfferedTool::name)
+                .contains("get_order_details", "look_up_booking")
+                .doesNotHaveDuplicates();
+
+        ParleyApi.Organization other = api.signUp("Other Bistro");
+        assertThat(create(other, body("get_order_details", Map.of())).status()).isEqualTo(201);
+    }
+
+    private static void assertNameIsATool(ParleyApi.Response refused, String name) {
+        assertProblem(refused.body(), 409, "/problems/conflict");
+        assertThat(refused.body().path("errors")).hasSize(1);
+        assertThat(refused.body().path("errors").get(0).path("field").asString())
+                .isEqualTo("name");
+        assertThat(refused.body().path("errors").get(0).path("message").asString())
+                .startsWith(name + " is already a tool of your assistant: ");
     }
 
     private ParleyApi.Response create(ParleyApi.Organization org, Map<String, Object> body) {
