@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * An action as a member writes it, not yet checked: {@link BusinessActions} validates every field and says which are
  * wrong. Any field may be null (it is then reported as missing).
  *
- * @param name what the model calls it: letters, digits, {@code _} and {@code -}, at most 64, unique in the organization
+ * @param name what the model calls it: letters, digits, {@code _} and {@code -}, at most 64, neither the name of
+ *     another of the organization's actions nor of another tool of its assistant
  * @param description when and why the assistant should use it
  * @param parameters the arguments as a JSON Schema object, in JSON text
  * @param kind {@code read} or {@code write} (a write runs only after the customer says yes)

@@ -10,26 +10,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The organization's HTTP actions as its members manage them (REST and console): list, add, change, delete, and a
- * test call. Header values are sealed before they are stored and shown only masked. Every call names the
- * organization: another organization's action is as if it did not exist. Thread-safe.
+ * test call. Header values are sealed before they are stored and shown only masked. An action's name is unique among
+ * the organization's actions and its assistant's other tools. Every call names the organization: another
+ * organization's action is as if it did not exist. Thread-safe.
  */
 public class BusinessActions {
+
+    /** The names of every tool the organization's assistant has now, from every source, its actions included. */
+    @FunctionalInterface
+    interface ToolNames {
+        Set<String> of(OrganizationId organization);
+    }
 
     private final ActionStore store;
     private final SecretBox secrets;
     private final ActionCaller caller;
     private final Clock clock;
+    private final ToolNames tools;
 
-    BusinessActions(ActionStore store, SecretBox secrets, ActionCaller caller, Clock clock) {
+    BusinessActions(ActionStore store, SecretBox secrets, ActionCaller caller, Clock clock, ToolNames tools) {
         this.store = store;
         this.secrets = secrets;
         this.caller = caller;
         this.clock = clock;
+        this.tools = tools;
     }
 
     /** The organization's actions, by name. */
@@ -41,9 +51,13 @@ public class BusinessActions {
         return store.find(organization, id).map(this::view);
     }
 
-    /** @throws InvalidActionException naming every field at fault, or that the name is taken */
+    /**
+     * @throws InvalidActionException naming every field at fault, or that the name is taken by another action or
+     *     another tool of the assistant
+     */
     public BusinessAction create(OrganizationId organization, ActionDraft draft) {
         ActionRules.Valid valid = ActionRules.check(draft, Map.of());
+        refuseTakenName(organization, valid.name());
         Instant now = clock.instant();
         StoredAction action = stored(ActionId.generate(), organization, valid, now, now);
         store.add(action);
@@ -54,7 +68,8 @@ public class BusinessActions {
      * Replaces the action's definition; a header sent back with its masked value keeps the stored secret.
      *
      * @return empty when the organization has no such action
-     * @throws InvalidActionException naming every field at fault, or that the name is taken
+     * @throws InvalidActionException naming every field at fault, or that the new name is taken by another action or
+     *     another tool of the assistant (keeping its own name is always allowed)
      */
     public Optional<BusinessAction> update(OrganizationId organization, ActionId id, ActionDraft draft) {
         Optional<StoredAction> current = store.find(organization, id);
@@ -62,6 +77,9 @@ public class BusinessActions {
             return Optional.empty();
         }
         ActionRules.Valid valid = ActionRules.check(draft, opened(current.get()));
+        if (!valid.name().equals(current.get().name())) {
+            refuseTakenName(organization, valid.name());
+        }
         StoredAction action = stored(id, organization, valid, current.get().createdAt(), clock.instant());
         return store.replace(action) ? Optional.of(view(action)) : Optional.empty();
     }
@@ -86,6 +104,21 @@ public class BusinessActions {
                     action,
                     new ToolRun(organization, null, action.name(), arguments, null, true, "test-" + UUID.randomUUID()));
         });
+    }
+
+    /**
+     * Another action of that name is the store's conflict to report; any other tool of that name (the retail store's,
+     * the engine's own {@code transfer_to_human}) would be shadowed by one source or the other, so it is refused too.
+     * Checked before the write, not with it: a tool source set up at the same moment can still win the race, and then
+     * the engine keeps the first tool of the name, as it always does.
+     */
+    private void refuseTakenName(OrganizationId organization, String name) {
+        if (store.findByName(organization, name).isPresent()) {
+            throw InvalidActionException.nameTaken(name);
+        }
+        if (tools.of(organization).contains(name)) {
+            throw InvalidActionException.toolTaken(name);
+        }
     }
 
     private StoredAction stored(

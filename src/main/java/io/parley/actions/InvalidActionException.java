@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * An action that cannot be saved. Each problem names the field at fault ({@code name}, {@code parameters},
  * {@code url}, {@code headers}, …) with a message safe to show; {@link #nameTaken()} says the only problem is that
- * the organization already has an action of that name (a conflict rather than a mistake in the input).
+ * the name is taken, by another of the organization's actions or by another tool of its assistant (a conflict rather
+ * than a mistake in the input).
  */
 public final class InvalidActionException extends RuntimeException {
 
@@ -24,6 +25,15 @@ public final class InvalidActionException extends RuntimeException {
     static InvalidActionException nameTaken(String name) {
         return new InvalidActionException(
                 List.of(new FieldProblem("name", "Your organization already has an action named " + name + ".")), true);
+    }
+
+    static InvalidActionException toolTaken(String name) {
+        return new InvalidActionException(
+                List.of(new FieldProblem(
+                        "name",
+                        name + " is already a tool of your assistant: give this action another name, so that the"
+                                + " assistant can tell the two apart.")),
+                true);
     }
 
     public List<FieldProblem> problems() {

@@ -13,6 +13,7 @@ import io.parley.conversation.OfferedTool;
 import io.parley.conversation.ToolResult;
 import io.parley.conversation.ToolRun;
 import io.parley.conversation.ToolSource;
+import io.parley.conversation.Toolbox;
 import io.parley.tenant.OrganizationId;
 import io.parley.testing.LocalSite;
 import io.parley.testing.ParleyApi;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -35,9 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The business's HTTP actions through the admin API and the engine's port, against a real HTTP server on this
- * machine (the one network the operator allows here): secrets are sealed at rest and masked in every answer, a
- * masked value sent back keeps the secret, each call is signed with the organization's secret, nothing crosses
- * organizations, and bad input names its field.
+ * machine (the one network the operator allows here): secrets are masked in every answer (that they lie sealed at
+ * rest is {@link ActionStoreContract}'s), a masked value sent back keeps the secret, each call is signed with the
+ * organization's secret, nothing crosses organizations, and bad input names its field.
  */
 class ActionsIT extends ParleyAppTest {
 
@@ -55,7 +55,7 @@ class ActionsIT extends ParleyAppTest {
     List<ToolSource> toolSources;
 
     @Autowired
-    JdbcClient jdbc;
+    Toolbox toolbox;
 
     private LocalSite site;
     private ParleyApi.Organization shop;
@@ -81,7 +81,7 @@ class ActionsIT extends ParleyAppTest {
     }
 
     @Test
-    void anActionIsStoredSealedShownMaskedAndKeepsItsSecretWhenSentBackMasked() {
+    void anActionIsShownMaskedAndKeepsItsSecretWhenSentBackMasked() {
         ParleyApi.Response created = create(shop, body("look_up_booking", Map.of("Authorization", SECRET)));
 
         assertThat(created.status()).isEqualTo(201);
@@ -92,11 +92,6 @@ class ActionsIT extends ParleyAppTest {
                 .isEqualTo("code");
         assertThat(created.body().path("kind").asString()).isEqualTo("read");
         assertThat(created.body().toString()).doesNotContain("sk-live");
-        String stored = jdbc.sql("SELECT headers FROM business_actions WHERE id = ?")
-                .param(id)
-                .query(String.class)
-                .single();
-        assertThat(stored).contains("Authorization").contains("v1:").doesNotContain("sk-live");
 
         ParleyApi.Response listed = api.get("/api/v1/admin/actions", shop.accessToken());
         assertThat(listed.body().path("items")).hasSize(1);
@@ -264,6 +259,60 @@ class ActionsIT extends ParleyAppTest {
                         .body(),
                 404,
                 "/problems/not-found");
+    }
+
+    @Test
+    void anActionCannotTakeTheNameOfAnotherToolOfTheAssistant() {
+        ParleyApi.Response transfer = create(shop, body("transfer_to_human", Map.of()));
+        assertNameIsATool(transfer, "transfer_to_human");
+
+        String id = create(shop, body("look_up_booking", Map.of()))
+                .body()
+                .path("id")
+                .asString();
+        assertThat(api.call(
+                                "POST",
+                                "/api/v1/admin/organization/template",
+                                shop.accessToken(),
+                                Map.of("template", "retail"))
+                        .status())
+                .isEqualTo(200);
+
+        ParleyApi.Response created = create(shop, body("get_order_details", Map.of()));
+        assertNameIsATool(created, "get_order_details");
+        assertNameIsATool(create(shop, body("transfer_to_human", Map.of())), "transfer_to_human");
+
+        ParleyApi.Response renamed =
+                api.call("PUT", "/api/v1/admin/actions/" + id, shop.accessToken(), body("get_order_details", Map.of()));
+        assertNameIsATool(renamed, "get_order_details");
+        assertThat(api.get("/api/v1/admin/actions", shop.accessToken())
+                        .body()
+                        .path("items")
+                        .valueStream()
+                        .map(item -> item.path("name").asString()))
+                .containsExactly("look_up_booking");
+
+        Map<String, Object> same = body("look_up_booking", Map.of());
+        same.put("description", "Finds a booking by its code, with the table.");
+        assertThat(api.call("PUT", "/api/v1/admin/actions/" + id, shop.accessToken(), same)
+                        .status())
+                .isEqualTo(200);
+        assertThat(toolbox.offered(org(shop)))
+                .extracting(OfferedTool::name)
+                .contains("get_order_details", "look_up_booking")
+                .doesNotHaveDuplicates();
+
+        ParleyApi.Organization other = api.signUp("Other Bistro");
+        assertThat(create(other, body("get_order_details", Map.of())).status()).isEqualTo(201);
+    }
+
+    private static void assertNameIsATool(ParleyApi.Response refused, String name) {
+        assertProblem(refused.body(), 409, "/problems/conflict");
+        assertThat(refused.body().path("errors")).hasSize(1);
+        assertThat(refused.body().path("errors").get(0).path("field").asString())
+                .isEqualTo("name");
+        assertThat(refused.body().path("errors").get(0).path("message").asString())
+                .startsWith(name + " is already a tool of your assistant: ");
     }
 
     private ParleyApi.Response create(ParleyApi.Organization org, Map<String, Object> body) {

@@ -140,6 +140,21 @@ class ConsoleActionsIT extends ParleyAppTest {
     }
 
     @Test
+    void theNameOfAnotherToolOfTheAssistantIsRefusedOnTheNameField() {
+        browser.get("/console/actions/new");
+
+        ConsoleBrowser.Page refused = browser.post("/console/actions", form("transfer_to_human", "/bookings/{code}"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text())
+                .contains("Nothing was saved.")
+                .contains("value=\"transfer_to_human\"")
+                .containsPattern("id=\"name\"[^>]*aria-invalid=\"true\"")
+                .containsPattern("id=\"name-error\"[^>]*>transfer_to_human is already a tool of your assistant: ");
+        assertThat(browser.get("/console/actions").text()).contains("No action yet");
+    }
+
+    @Test
     void anotherOrganizationsActionIsNotFound() {
         browser.get("/console/actions/new");
         browser.post("/console/actions", form("look_up_booking", "/bookings/{code}"));

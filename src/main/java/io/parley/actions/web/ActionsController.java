@@ -44,7 +44,8 @@ class ActionsController {
     record ActionBody(
             @Schema(
                             description =
-                                    "What the assistant calls it: [A-Za-z0-9_-]{1,64}, unique in the organization",
+                                    "What the assistant calls it: [A-Za-z0-9_-]{1,64}, not the name of another action nor of"
+                                            + " another tool of the assistant",
                             example = "look_up_booking")
                     String name,
             @Schema(description = "When and why the assistant should use it") String description,
@@ -108,7 +109,7 @@ class ActionsController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add an action; 400 names each field at fault, 409 when the name is taken")
+    @Operation(summary = "Add an action; 400 names each field at fault, 409 when another action or tool has the name")
     ActionView create(SignedInMember member, @RequestBody ActionBody body) {
         try {
             return ActionView.of(actions.create(member.organization(), body.draft()));
@@ -132,7 +133,9 @@ class ActionsController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Replace an action; a header sent back with its masked value keeps the stored one")
+    @Operation(
+            summary = "Replace an action; a header sent back with its masked value keeps the stored one; 409 when"
+                    + " another action or tool has the new name")
     ActionView update(SignedInMember member, @PathVariable String id, @RequestBody ActionBody body) {
         try {
             return actions.update(member.organization(), actionId(id), body.draft())
