@@ -4,6 +4,7 @@ import io.parley.llm.ChatMessage;
 import io.parley.llm.ToolCall;
 import io.parley.tenant.OrganizationId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -317,15 +318,19 @@ final class ToolCalls {
 
     /**
      * What the tools of the conversation's earlier turns did, by the customer message of their turn, for the history
-     * the model sees: not the current turn's, and not proposals that expired unseen. Asked only when the organization
-     * has tools of its own.
+     * the model sees: not the current turn's, and not proposals that expired unseen; none older than the oldest
+     * message of {@code context}. Asked only when the organization has tools of its own.
      */
-    Map<MessageId, List<ToolCallRecord>> earlier(Turn turn) {
-        if (turn.conversation() == null || turn.offered().stream().allMatch(OfferedTool::handsOver)) {
+    Map<MessageId, List<ToolCallRecord>> earlier(Turn turn, List<Message> context) {
+        if (turn.conversation() == null
+                || context.isEmpty()
+                || turn.offered().stream().allMatch(OfferedTool::handsOver)) {
             return Map.of();
         }
+        // Only as far back as the messages held for the window: a long conversation's older calls are never read.
+        Instant since = context.getFirst().createdAt();
         Map<MessageId, List<ToolCallRecord>> byQuestion = new HashMap<>();
-        for (ToolCallRecord call : ledger.calls(turn.organization(), turn.conversation())) {
+        for (ToolCallRecord call : ledger.calls(turn.organization(), turn.conversation(), since)) {
             if (call.question() != null
                     && !call.question().equals(turn.question())
                     && call.decision() != ToolLedger.Decision.EXPIRED) {

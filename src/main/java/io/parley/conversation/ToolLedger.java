@@ -16,7 +16,12 @@ public interface ToolLedger {
     void record(ToolCallRecord call);
 
     /** The conversation's tool calls, oldest first; empty for another organization's conversation. */
-    List<ToolCallRecord> calls(OrganizationId organization, ConversationId conversation);
+    default List<ToolCallRecord> calls(OrganizationId organization, ConversationId conversation) {
+        return calls(organization, conversation, Instant.EPOCH);
+    }
+
+    /** The conversation's tool calls made at {@code since} or later, oldest first. */
+    List<ToolCallRecord> calls(OrganizationId organization, ConversationId conversation, Instant since);
 
     /** Stores a change waiting for the customer's decision. */
     void open(PendingConfirmation confirmation);
@@ -59,7 +64,7 @@ public interface ToolLedger {
         public void record(ToolCallRecord call) {}
 
         @Override
-        public List<ToolCallRecord> calls(OrganizationId organization, ConversationId conversation) {
+        public List<ToolCallRecord> calls(OrganizationId organization, ConversationId conversation, Instant since) {
             return List.of();
         }
 

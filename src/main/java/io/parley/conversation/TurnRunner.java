@@ -139,7 +139,7 @@ final class TurnRunner {
                     input.summary().throughSeq(),
                     HistoryWindow.budget(
                             settings.historyTokens(), profile.prompt(), input.summary(), grounding.passages()),
-                    tools.earlier(turn)));
+                    tools.earlier(turn, context)));
             if (decided != null) {
                 // The turn goes on where it stopped: its tool calls so far, then what the decision gave.
                 history.addAll(TurnMessages.read(decided.confirmation().turn()));

@@ -22,10 +22,11 @@ final class InMemoryToolLedger implements ToolLedger {
     }
 
     @Override
-    public List<ToolCallRecord> calls(OrganizationId organization, ConversationId conversation) {
+    public List<ToolCallRecord> calls(OrganizationId organization, ConversationId conversation, Instant since) {
         return calls.stream()
                 .filter(c -> c.organization().equals(organization)
-                        && c.conversation().equals(conversation))
+                        && c.conversation().equals(conversation)
+                        && !c.at().isBefore(since))
                 .toList();
     }
 

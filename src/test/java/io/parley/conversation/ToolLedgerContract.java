@@ -124,5 +124,8 @@ public abstract class ToolLedgerContract {
             assertThat(c.question()).isEqualTo(question);
         });
         assertThat(ledger.calls(newOrganization(), conversation)).isEmpty();
+        assertThat(ledger.calls(org, conversation, Instant.now().plusSeconds(60)))
+                .as("only calls made since")
+                .isEmpty();
     }
 }

@@ -53,10 +53,10 @@ public final class JdbcToolLedger implements ToolLedger {
     }
 
     @Override
-    public List<ToolCallRecord> calls(OrganizationId organization, ConversationId conversation) {
-        return run(() -> jdbc.sql("SELECT " + CALL_COLUMNS
-                        + " FROM tool_calls WHERE organization_id = ? AND conversation_id = ? ORDER BY at, id")
-                .params(organization.value(), conversation.value())
+    public List<ToolCallRecord> calls(OrganizationId organization, ConversationId conversation, Instant since) {
+        return run(() -> jdbc.sql("SELECT " + CALL_COLUMNS + " FROM tool_calls"
+                        + " WHERE organization_id = ? AND conversation_id = ? AND at >= ? ORDER BY at, id")
+                .params(organization.value(), conversation.value(), time(since))
                 .query(CALL)
                 .list());
     }
