@@ -25,9 +25,9 @@ import org.springframework.web.util.UriUtils;
  *       {@code GET …/conversations/{id}/suggestion} (a model call): agents, admins and owners.
  *   <li>Writes to members, invitations and the budget: owners only.
  *   <li>Every other write: admins and owners.
- *   <li>Two exceptions to "reads are for everyone": the customer-signing secret, which lets whoever holds it speak as
- *       any customer, is for admins and owners; and the playground page, which exists only to send test messages (a
- *       write), is for those who may send them.
+ *   <li>Three exceptions to "reads are for everyone": the customer-signing secret, which lets whoever holds it speak
+ *       as any customer, and the audit log, which shows who changed what, are for admins and owners; and the
+ *       playground page, which exists only to send test messages (a write), is for those who may send them.
  * </ul>
  *
  * Pure and thread-safe.
@@ -47,9 +47,15 @@ public final class RolePolicy {
             "/console/team",
             "/console/usage/budget");
 
-    /** Credentials that let the holder act, not just read. */
-    private static final List<String> SECRETS =
-            List.of("/api/v1/admin/organization/customer-secret", "/console/install/secret");
+    /**
+     * Credentials that let the holder act, not just read; and the audit log, which says who changed what (with what
+     * they sent).
+     */
+    private static final List<String> SECRETS = List.of(
+            "/api/v1/admin/organization/customer-secret",
+            "/console/install/secret",
+            "/api/v1/admin/audit",
+            "/console/audit");
 
     /** Console pages whose only use is a write that {@link #ADMINS} make. */
     private static final List<String> WRITERS_PAGES = List.of("/console/playground");

@@ -135,7 +135,8 @@ class AccessibilityE2E {
                         .containsText("Order not found");
             }),
             new Screen("actions", "/console/actions"),
-            new Screen("actions, a new one", "/console/actions/new"));
+            new Screen("actions, a new one", "/console/actions/new"),
+            new Screen("audit log", "/console/audit"));
 
     private static final String PASSWORD = "a long enough password";
 

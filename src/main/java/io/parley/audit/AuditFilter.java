@@ -1,0 +1,176 @@
+package io.parley.audit;
+
+import io.parley.tenant.Member;
+import io.parley.tenant.Members;
+import io.parley.tenant.SignedInMember;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ContentCachingRequestWrapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Records every change a member makes, through the admin API or the console: who, when, which route, which ids, and
+ * what was sent with its secrets masked. One place for every feature, so that a change added later is audited
+ * without being listed anywhere. Reads, failed requests and requests that change nothing (a playground message, a
+ * model test) are not recorded. A failure to record is logged and never fails the member's request.
+ */
+final class AuditFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
+
+    /** Where members change things. */
+    private static final List<String> AUDITED = List.of("/api/v1/admin/", "/api/v1/store/", "/console/");
+
+    /** Writes that change nothing that is kept, or that no member makes signed in. */
+    private static final List<String> NOT_CHANGES = List.of(
+            "/api/v1/admin/playground",
+            "/api/v1/admin/organization/model/test",
+            "/console/playground",
+            "/console/login",
+            "/console/logout",
+            "/console/signup",
+            "/console/password-reset",
+            "/console/invitations",
+            "/console/knowledge/search");
+
+    /** Fields whose values are credentials: masked wherever they appear. */
+    private static final Pattern SECRET =
+            Pattern.compile("(?i).*(password|secret|token|api[-_]?key|authorization|signature|credential|private).*");
+
+    static final String MASK = "[secret]";
+    private static final int CACHE_LIMIT = 64 * 1024;
+
+    private final AuditLog audit;
+    private final Members members;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    AuditFilter(AuditLog audit, Members members, Clock clock) {
+        this.audit = audit;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE")) {
+            return true;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return AUDITED.stream().noneMatch(path::startsWith)
+                || NOT_CHANGES.stream().anyMatch(path::startsWith);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<SignedInMember> member = SignedInMember.current();
+        ContentCachingRequestWrapper cached = new ContentCachingRequestWrapper(request, CACHE_LIMIT);
+        chain.doFilter(cached, response);
+        int status = response.getStatus();
+        if (member.isEmpty() || status >= 400) {
+            return;
+        }
+        try {
+            SignedInMember who = member.get();
+            audit.record(new AuditEntry(
+                    UUID.randomUUID().toString(),
+                    who.organization(),
+                    clock.instant(),
+                    who.id(),
+                    members.find(who.organization(), who.id())
+                            .map(Member::email)
+                            .orElse(who.id().value()),
+                    request.getMethod() + " " + route(request),
+                    target(request),
+                    details(cached),
+                    status));
+        } catch (RuntimeException e) {
+            log.error("Could not record a change in the audit log", e);
+        }
+    }
+
+    private static String route(HttpServletRequest request) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        return pattern instanceof String p ? p : request.getRequestURI();
+    }
+
+    private String target(HttpServletRequest request) {
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        if (variables instanceof Map<?, ?> map && !map.isEmpty()) {
+            return json.writeValueAsString(map);
+        }
+        return "";
+    }
+
+    /** What was sent: a JSON body or a form, secrets masked; for an upload, only that it was one and its size. */
+    private String details(ContentCachingRequestWrapper request) {
+        String type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (type.startsWith("multipart/")) {
+            return "{\"upload\":true,\"bytes\":" + request.getContentLengthLong() + "}";
+        }
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            ObjectNode form = json.createObjectNode();
+            request.getParameterMap().forEach((name, values) -> {
+                if (!name.equals("_csrf")) {
+                    form.put(name, SECRET.matcher(name).matches() ? MASK : String.join(", ", values));
+                }
+            });
+            return form.isEmpty() ? "" : form.toString();
+        }
+        byte[] body = request.getContentAsByteArray();
+        if (body.length == 0) {
+            return "";
+        }
+        try {
+            return masked(json.readTree(body)).toString();
+        } catch (JacksonException e) {
+            return "(" + body.length + " bytes that are not JSON)";
+        }
+    }
+
+    /** The JSON with every credential's value masked, and every value of a {@code headers} object (API keys). */
+    private JsonNode masked(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = json.createObjectNode();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String name = field.getKey();
+                JsonNode value = field.getValue();
+                if (SECRET.matcher(name).matches() && !value.isNull()) {
+                    copy.put(name, MASK);
+                } else if (name.equalsIgnoreCase("headers") && value.isObject()) {
+                    ObjectNode headers = copy.putObject(name);
+                    value.properties().forEach(h -> headers.put(h.getKey(), MASK));
+                } else {
+                    copy.set(name, masked(value));
+                }
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            var copy = json.createArrayNode();
+            node.forEach(element -> copy.add(masked(element)));
+            return copy;
+        }
+        return node;
+    }
+}
