@@ -314,6 +314,11 @@ public final class ChatEngine implements AutoCloseable {
         return ledger.open(conversation.organization(), id);
     }
 
+    /** Erased conversations leave this node's memory at once, whatever they were doing. */
+    void forget(List<ConversationId> conversations) {
+        conversations.forEach(live::forget);
+    }
+
     /** The audit of a conversation's tool calls, oldest first; empty when it is not the organization's. */
     public Optional<List<ToolCallRecord>> toolCalls(OrganizationId organization, ConversationId id) {
         return find(organization, id).map(c -> ledger.calls(organization, id));

@@ -75,6 +75,16 @@ class ConversationConfiguration {
         return new Toolbox(sources.orderedStream().toList(), timeout, meters);
     }
 
+    @Bean
+    CustomerData customerData(
+            ChatEngine engine,
+            ConversationStore store,
+            ToolLedger ledger,
+            org.springframework.context.ApplicationEventPublisher events,
+            Clock clock) {
+        return new CustomerData(engine, store, ledger, events, clock);
+    }
+
     /** VADER over its published lexicon: a few microseconds per message, in-process. */
     @Bean
     SentimentAnalyzer sentimentAnalyzer() {

@@ -108,4 +108,13 @@ public interface ConversationStore {
 
     /** A page of conversations and the total number matching. */
     record ConversationPage(List<Conversation> items, long total) {}
+
+    /** The organization's conversations of a verified customer (by their id) or of a visitor (by the visitor id). */
+    List<Conversation> ofCustomer(OrganizationId organization, String customerOrVisitor);
+
+    /**
+     * Erases the conversations and everything of them the engine keeps (messages, feedback, summaries, status
+     * changes, notes, ratings, tool calls and confirmations), in one transaction; how many conversations were.
+     */
+    int erase(OrganizationId organization, List<ConversationId> conversations);
 }

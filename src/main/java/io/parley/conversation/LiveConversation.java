@@ -180,6 +180,19 @@ final class LiveConversation {
         return evicted;
     }
 
+    /**
+     * The conversation was erased: this copy stops here, whatever it was doing; whoever waits for a reply is let go.
+     * The caller holds the lock.
+     */
+    void erased() {
+        evicted = true;
+        streamingId = null;
+        awaitingReply.clear();
+        decided.clear();
+        replyWaiters.values().forEach(waiter -> waiter.cancel(false));
+        replyWaiters.clear();
+    }
+
     void touch(long now) {
         lastActive = now;
     }

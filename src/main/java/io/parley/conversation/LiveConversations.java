@@ -120,6 +120,19 @@ final class LiveConversations {
         return Optional.empty();
     }
 
+    /** Drops an erased conversation from memory at once, whatever it was doing. */
+    void forget(ConversationId id) {
+        LiveConversation active = live.remove(id);
+        if (active != null) {
+            active.lock().lock();
+            try {
+                active.erased();
+            } finally {
+                active.lock().unlock();
+            }
+        }
+    }
+
     /** Drops conversations that have been idle long enough and have nothing left to write or answer. */
     void evictIdle() {
         long now = System.nanoTime();

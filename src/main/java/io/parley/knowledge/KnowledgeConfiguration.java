@@ -1,5 +1,7 @@
 package io.parley.knowledge;
 
+import io.parley.conversation.ConversationId;
+import io.parley.conversation.ConversationsErased;
 import io.parley.knowledge.index.OrganizationIndex;
 import io.parley.knowledge.jdbc.JdbcKnowledgeStore;
 import io.parley.knowledge.text.Chunker;
@@ -10,6 +12,8 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -24,6 +28,14 @@ class KnowledgeConfiguration {
     @Bean
     KnowledgeStore knowledgeStore(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions) {
         return new JdbcKnowledgeStore(jdbc, template, transactions);
+    }
+
+    /** A customer's erased conversations take the questions they asked (the unanswered-question list) with them. */
+    @Bean
+    ApplicationListener<PayloadApplicationEvent<ConversationsErased>> gapsOfErasedConversations(KnowledgeStore store) {
+        return ApplicationListener.forPayload(erased -> store.deleteGaps(
+                erased.organization(),
+                erased.conversations().stream().map(ConversationId::value).toList()));
     }
 
     @Bean

@@ -66,6 +66,9 @@ public interface KnowledgeStore {
             double bestScore,
             Instant at);
 
+    /** Forgets the questions asked in these conversations (they were erased); how many were. */
+    int deleteGaps(OrganizationId organization, List<String> conversationIds);
+
     /** Questions asked in [from, to), grouped, most often asked first. */
     List<KnowledgeGap> gaps(OrganizationId organization, Instant from, Instant to, int limit);
 }

@@ -372,4 +372,34 @@ public final class InMemoryConversationStore implements ConversationStore {
             throw new StoreUnavailableException("the test store is away", null);
         }
     }
+
+    @Override
+    public synchronized List<Conversation> ofCustomer(OrganizationId organization, String customerOrVisitor) {
+        return conversations.values().stream()
+                .filter(c -> c.organization().equals(organization))
+                .filter(c -> c.visitor().value().equals(customerOrVisitor)
+                        || (c.customer() != null && c.customer().id().equals(customerOrVisitor)))
+                .sorted(java.util.Comparator.comparing(Conversation::startedAt))
+                .toList();
+    }
+
+    @Override
+    public synchronized int erase(OrganizationId organization, List<ConversationId> ids) {
+        int erased = 0;
+        for (ConversationId id : ids) {
+            Conversation c = conversations.get(id);
+            if (c == null || !c.organization().equals(organization)) {
+                continue;
+            }
+            conversations.remove(id);
+            messages.removeIf(m -> m.conversation().equals(id));
+            summaries.remove(id);
+            statusChanges.removeIf(s -> s.conversation().equals(id));
+            notes.removeIf(n -> n.conversation().equals(id));
+            ratings.remove(id);
+            contacts.remove(id);
+            erased++;
+        }
+        return erased;
+    }
 }

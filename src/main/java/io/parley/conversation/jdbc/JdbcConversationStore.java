@@ -530,4 +530,48 @@ public class JdbcConversationStore implements ConversationStore {
             return null;
         });
     }
+
+    @Override
+    public List<Conversation> ofCustomer(OrganizationId organization, String customerOrVisitor) {
+        return run(() -> jdbc.sql("SELECT " + CONVERSATION_COLUMNS + " FROM conversations"
+                        + " WHERE organization_id = ? AND (customer_id = ? OR visitor_id = ?) ORDER BY started_at")
+                .params(organization.value(), customerOrVisitor, customerOrVisitor)
+                .query(CONVERSATION)
+                .list());
+    }
+
+    /** Every table the engine keeps a conversation's data in, children first. */
+    private static final List<String> ERASED_BY_CONVERSATION = List.of(
+            "DELETE FROM message_feedback WHERE message_id IN (SELECT id FROM messages WHERE conversation_id = ?)",
+            "DELETE FROM messages WHERE conversation_id = ?",
+            "DELETE FROM conversation_summaries WHERE conversation_id = ?",
+            "DELETE FROM conversation_status_changes WHERE conversation_id = ?",
+            "DELETE FROM conversation_notes WHERE conversation_id = ?",
+            "DELETE FROM conversation_ratings WHERE conversation_id = ?",
+            "DELETE FROM tool_calls WHERE conversation_id = ?",
+            "DELETE FROM tool_confirmations WHERE conversation_id = ?");
+
+    @Override
+    public int erase(OrganizationId organization, List<ConversationId> conversations) {
+        return run(() -> transactions.execute(status -> {
+            int erased = 0;
+            for (ConversationId id : conversations) {
+                boolean ours = jdbc.sql("SELECT COUNT(*) FROM conversations WHERE id = ? AND organization_id = ?")
+                                .params(id.value(), organization.value())
+                                .query(Integer.class)
+                                .single()
+                        == 1;
+                if (!ours) {
+                    continue;
+                }
+                for (String delete : ERASED_BY_CONVERSATION) {
+                    jdbc.sql(delete).param(id.value()).update();
+                }
+                erased += jdbc.sql("DELETE FROM conversations WHERE id = ? AND organization_id = ?")
+                        .params(id.value(), organization.value())
+                        .update();
+            }
+            return erased;
+        }));
+    }
 }

@@ -355,4 +355,15 @@ public class JdbcKnowledgeStore implements KnowledgeStore {
         OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
         return time.toInstant();
     }
+
+    @Override
+    public int deleteGaps(OrganizationId organization, List<String> conversationIds) {
+        int deleted = 0;
+        for (String id : conversationIds) {
+            deleted += jdbc.sql("DELETE FROM knowledge_gaps WHERE organization_id = ? AND conversation_id = ?")
+                    .params(organization.value(), id)
+                    .update();
+        }
+        return deleted;
+    }
 }
