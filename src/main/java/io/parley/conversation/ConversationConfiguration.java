@@ -1,6 +1,8 @@
 package io.parley.conversation;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.audit.AuditEntry;
+import io.parley.audit.AuditLog;
 import io.parley.llm.LlmProperties;
 import io.parley.llm.ProviderRegistry;
 import io.parley.sentiment.SentimentAnalyzer;
@@ -83,6 +85,25 @@ class ConversationConfiguration {
             org.springframework.context.ApplicationEventPublisher events,
             Clock clock) {
         return new CustomerData(engine, store, ledger, events, clock);
+    }
+
+    /** What each run erased goes into the organization's audit log, in the platform's name. */
+    @Bean
+    Retention retention(RetentionStore store, CustomerData customers, Clock clock, AuditLog audit) {
+        return new Retention(
+                store,
+                customers,
+                clock,
+                (organization, details) -> audit.record(new AuditEntry(
+                        java.util.UUID.randomUUID().toString(),
+                        organization,
+                        clock.instant(),
+                        null,
+                        "Parley",
+                        "retention: erase conversations past the retention period",
+                        "",
+                        details,
+                        200)));
     }
 
     /** VADER over its published lexicon: a few microseconds per message, in-process. */

@@ -1,6 +1,7 @@
 package io.parley.conversation.jdbc;
 
 import io.parley.conversation.ConversationStore;
+import io.parley.conversation.RetentionStore;
 import io.parley.conversation.ToolLedger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,5 +21,10 @@ class JdbcConversationConfiguration {
     @Bean
     ToolLedger toolLedger(JdbcClient jdbc) {
         return new JdbcToolLedger(jdbc);
+    }
+
+    @Bean
+    RetentionStore retentionStore(JdbcClient jdbc) {
+        return new JdbcRetentionStore(jdbc);
     }
 }
