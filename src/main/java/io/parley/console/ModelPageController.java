@@ -4,6 +4,8 @@ import io.parley.llm.OrganizationModels;
 import io.parley.llm.OrganizationModels.InvalidChoiceException;
 import io.parley.llm.OrganizationModels.Settings;
 import io.parley.llm.OrganizationModels.TestResult;
+import io.parley.redaction.OrganizationRedaction;
+import io.parley.redaction.RedactionSettings;
 import io.parley.tenant.SignedInMember;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -19,25 +21,41 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The "Model" page: which of the server's providers answers the organization's customers, another of its models, the
  * organization's own API key (write-only: the page only ever says whether one is stored), whether it answers, and a
- * test call that says in plain words what is wrong.
+ * test call that says in plain words what is wrong; and whether customers' personal data is masked before the model
+ * sees it.
  */
 @Controller
 @RequestMapping("/console/model")
 class ModelPageController {
 
     private final OrganizationModels models;
+    private final OrganizationRedaction redaction;
 
-    ModelPageController(OrganizationModels models) {
+    ModelPageController(OrganizationModels models, OrganizationRedaction redaction) {
         this.models = models;
+        this.redaction = redaction;
     }
 
     @GetMapping
-    String page(SignedInMember member, @RequestParam(required = false) String saved, Model model) {
+    String page(
+            SignedInMember member,
+            @RequestParam(required = false) String saved,
+            @RequestParam(required = false) String redactionSaved,
+            Model model) {
         if (saved != null) {
             model.addAttribute("notice", "Saved. Your customers' next replies come from this model.");
         }
+        if (redactionSaved != null) {
+            model.addAttribute("notice", "Saved. Customers' next messages are handled this way.");
+        }
         Settings settings = models.settings(member.organization());
-        return render(model, settings, settings.provider(), settings.chosen() ? settings.model() : "", Map.of());
+        return render(
+                model,
+                settings,
+                settings.provider(),
+                settings.chosen() ? settings.model() : "",
+                Map.of(),
+                redaction.settings(member.organization()));
     }
 
     @PostMapping
@@ -60,8 +78,34 @@ class ModelPageController {
                     models.settings(member.organization()),
                     provider,
                     modelName,
-                    Map.of(e.field(), e.getMessage()));
+                    Map.of(e.field(), e.getMessage()),
+                    redaction.settings(member.organization()));
         }
+    }
+
+    /** Masking personal data: the stored-text option only with masking before the model (what is stored, models read). */
+    @PostMapping("/redaction")
+    String saveRedaction(
+            SignedInMember member,
+            @RequestParam(defaultValue = "false") boolean beforeModel,
+            @RequestParam(defaultValue = "false") boolean inStoredText,
+            HttpServletResponse response,
+            Model model) {
+        if (inStoredText && !beforeModel) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            Settings settings = models.settings(member.organization());
+            model.addAttribute(
+                    "redactionError", "Masked stored text is what models read later: mask before the model too.");
+            return render(
+                    model,
+                    settings,
+                    settings.provider(),
+                    settings.chosen() ? settings.model() : "",
+                    Map.of(),
+                    new RedactionSettings(beforeModel, inStoredText));
+        }
+        redaction.save(member.organization(), new RedactionSettings(beforeModel, inStoredText));
+        return "redirect:/console/model?redactionSaved";
     }
 
     /** Calls the model with a tiny request; htmx swaps in the result, a plain form gets the whole page. */
@@ -73,12 +117,24 @@ class ModelPageController {
             return "console/model :: test-result";
         }
         Settings settings = models.settings(member.organization());
-        return render(model, settings, settings.provider(), settings.chosen() ? settings.model() : "", Map.of());
+        return render(
+                model,
+                settings,
+                settings.provider(),
+                settings.chosen() ? settings.model() : "",
+                Map.of(),
+                redaction.settings(member.organization()));
     }
 
     private String render(
-            Model model, Settings settings, String provider, String modelName, Map<String, String> errors) {
+            Model model,
+            Settings settings,
+            String provider,
+            String modelName,
+            Map<String, String> errors,
+            RedactionSettings redactionShown) {
         model.addAttribute("section", "model");
+        model.addAttribute("redaction", redactionShown);
         model.addAttribute("settings", settings);
         model.addAttribute("providers", models.offered());
         model.addAttribute("selected", provider);

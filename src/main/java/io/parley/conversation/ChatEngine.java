@@ -59,6 +59,7 @@ public final class ChatEngine implements AutoCloseable {
     private final AtomicInteger runningTurns = new AtomicInteger();
     private volatile boolean closing;
     private final ToolLedger ledger;
+    private final Redaction redaction;
 
     /**
      * @param models which model answers each organization (its choice, its budget)
@@ -89,7 +90,50 @@ public final class ChatEngine implements AutoCloseable {
             KnowledgeBase knowledge,
             Toolbox toolbox,
             ToolLedger ledger) {
+        this(
+                store,
+                profiles,
+                models,
+                usage,
+                settings,
+                modelTimeout,
+                maxOutputTokens,
+                clock,
+                meters,
+                events,
+                handoffs,
+                sentimentOf,
+                knowledge,
+                toolbox,
+                ledger,
+                Redaction.NONE);
+    }
+
+    /**
+     * @param redaction what each organization masks of its customers' text: every model call (customer replies, the
+     *     playground, suggested replies, summaries) goes through {@link Redaction#beforeModel}, and every customer
+     *     message is stored as {@link Redaction#forStorage} returns it
+     */
+    public ChatEngine(
+            ConversationStore store,
+            AssistantProfiles profiles,
+            ModelRouting models,
+            UsageRecorder usage,
+            ChatSettings settings,
+            Duration modelTimeout,
+            int maxOutputTokens,
+            Clock clock,
+            MeterRegistry meters,
+            ConversationEvents events,
+            HandoffPolicy handoffs,
+            ToDoubleFunction<String> sentimentOf,
+            KnowledgeBase knowledge,
+            Toolbox toolbox,
+            ToolLedger ledger,
+            Redaction redaction) {
         this.store = store;
+        this.redaction = redaction;
+        ModelRouting masked = organization -> redaction.beforeModel(organization, models.modelFor(organization));
         this.ledger = ledger;
         this.events = events;
         this.sentimentOf = sentimentOf;
@@ -108,7 +152,7 @@ public final class ChatEngine implements AutoCloseable {
                 1, Thread.ofPlatform().name("parley-engine-timer").daemon().factory());
         this.timer.setRemoveOnCancelPolicy(true);
         ToolCalls tools = new ToolCalls(toolbox, ledger, clock);
-        this.loop = new TurnLoop(models, settings, modelTimeout, maxOutputTokens, clock, timer, metrics, tools);
+        this.loop = new TurnLoop(masked, settings, modelTimeout, maxOutputTokens, clock, timer, metrics, tools);
         Grounder grounder = new Grounder(knowledge);
         this.rehearsals = new Rehearsals(loop, usage, settings, metrics, grounder, tools);
         this.turns = new TurnRunner(
@@ -119,7 +163,7 @@ public final class ChatEngine implements AutoCloseable {
                 this::afterReplyStored,
                 metrics,
                 usage,
-                new Summarizer(models, usage, store, settings, modelTimeout, clock, virtualThreads),
+                new Summarizer(masked, usage, store, settings, modelTimeout, clock, virtualThreads),
                 () -> closing,
                 grounder,
                 tools);
@@ -233,8 +277,9 @@ public final class ChatEngine implements AutoCloseable {
             throw new SendRejectedException(SendRejectedException.Reason.BAD_CLIENT_ID, null);
         }
         Conversation conversation = find(visitor, id).orElseThrow(ConversationNotFoundException::new);
-        // Scored before taking the conversation's lock: a few microseconds, but never while others wait.
+        // Scored and masked before taking the conversation's lock: microseconds, but never while others wait.
         double sentiment = Math.clamp(sentimentOf.applyAsDouble(text), -1, 1);
+        String content = redaction.forStorage(conversation.organization(), text);
         Posted posted = live.with(conversation, active -> {
             if (clientMessageId != null) {
                 Optional<Message> seen = active.byClientId(clientMessageId);
@@ -251,7 +296,7 @@ public final class ChatEngine implements AutoCloseable {
             active.consumeRateLimit().ifPresent(wait -> {
                 throw new SendRejectedException(SendRejectedException.Reason.RATE_LIMITED, wait);
             });
-            Message message = active.appendCustomer(text, clock.instant(), clientMessageId, sentiment);
+            Message message = active.appendCustomer(content, clock.instant(), clientMessageId, sentiment);
             CompletableFuture<Message> stored = journal.offerCustomerMessage(message);
             if (stored == null) {
                 active.revert(message);

@@ -22,7 +22,8 @@ class ConversationConfiguration {
 
     /**
      * The engine answers each organization with its chosen model, or with the offline engine once the organization's
-     * monthly budget is spent; every call it makes goes into the usage ledger.
+     * monthly budget is spent; every call it makes goes into the usage ledger. What customers write is masked as the
+     * organization's redaction settings say.
      */
     @Bean(destroyMethod = "")
     ChatEngine chatEngine(
@@ -39,7 +40,8 @@ class ConversationConfiguration {
             SentimentAnalyzer sentiment,
             ObjectProvider<KnowledgeBase> knowledge,
             Toolbox toolbox,
-            ToolLedger toolLedger) {
+            ToolLedger toolLedger,
+            ObjectProvider<Redaction> redaction) {
         ModelRouting routing =
                 organization -> ledger.overBudget(organization) ? models.offlineModel() : models.modelFor(organization);
         UsageRecorder usage = (organization, conversation, message, purpose, reply, latency) -> ledger.record(
@@ -65,7 +67,8 @@ class ConversationConfiguration {
                 text -> sentiment.score(text).compound(),
                 knowledge.getIfAvailable(() -> KnowledgeBase.NONE),
                 toolbox,
-                toolLedger);
+                toolLedger,
+                redaction.getIfAvailable(() -> Redaction.NONE));
     }
 
     /** Every tool the features offer (the retail store, the business's actions), each call within the time limit. */
