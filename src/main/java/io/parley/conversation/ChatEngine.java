@@ -73,43 +73,6 @@ public final class ChatEngine implements AutoCloseable {
      * @param toolbox the tools each organization's assistant has
      * @param ledger where tool calls are audited, changes wait for the customer's decision, and conversations are
      *     bound to their customer
-     */
-    public ChatEngine(
-            ConversationStore store,
-            AssistantProfiles profiles,
-            ModelRouting models,
-            UsageRecorder usage,
-            ChatSettings settings,
-            Duration modelTimeout,
-            int maxOutputTokens,
-            Clock clock,
-            MeterRegistry meters,
-            ConversationEvents events,
-            HandoffPolicy handoffs,
-            ToDoubleFunction<String> sentimentOf,
-            KnowledgeBase knowledge,
-            Toolbox toolbox,
-            ToolLedger ledger) {
-        this(
-                store,
-                profiles,
-                models,
-                usage,
-                settings,
-                modelTimeout,
-                maxOutputTokens,
-                clock,
-                meters,
-                events,
-                handoffs,
-                sentimentOf,
-                knowledge,
-                toolbox,
-                ledger,
-                Redaction.NONE);
-    }
-
-    /**
      * @param redaction what each organization masks of its customers' text: every model call (customer replies, the
      *     playground, suggested replies, summaries) goes through {@link Redaction#beforeModel}, and every customer
      *     message is stored as {@link Redaction#forStorage} returns it

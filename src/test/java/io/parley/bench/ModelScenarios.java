@@ -103,7 +103,8 @@ final class ModelScenarios {
                 text -> 0,
                 io.parley.conversation.KnowledgeBase.NONE,
                 io.parley.conversation.Toolbox.NONE,
-                io.parley.conversation.ToolLedger.NONE);
+                io.parley.conversation.ToolLedger.NONE,
+                io.parley.conversation.Redaction.NONE);
         try {
             Visitor visitor = new Visitor(organization, VisitorId.generate(), null);
             Conversation conversation = engine.start(visitor, null);

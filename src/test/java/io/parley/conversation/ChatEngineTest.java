@@ -199,7 +199,8 @@ class ChatEngineTest {
                 text -> 0,
                 io.parley.conversation.KnowledgeBase.NONE,
                 io.parley.conversation.Toolbox.NONE,
-                io.parley.conversation.ToolLedger.NONE);
+                io.parley.conversation.ToolLedger.NONE,
+                io.parley.conversation.Redaction.NONE);
         Conversation conversation = engine.start(visitor, null);
         RecordingListener customer = subscribe(conversation);
         for (int i = 1; i <= 8; i++) {
@@ -746,7 +747,8 @@ class ChatEngineTest {
                 text -> 0,
                 io.parley.conversation.KnowledgeBase.NONE,
                 io.parley.conversation.Toolbox.NONE,
-                io.parley.conversation.ToolLedger.NONE);
+                io.parley.conversation.ToolLedger.NONE,
+                io.parley.conversation.Redaction.NONE);
     }
 
     private static ChatSettings settings(int rateLimitMessages, Duration ackTimeout) {

@@ -79,7 +79,8 @@ class HandoffTest {
             text -> text.contains("awful") ? -0.8 : 0.1,
             io.parley.conversation.KnowledgeBase.NONE,
             io.parley.conversation.Toolbox.NONE,
-            io.parley.conversation.ToolLedger.NONE);
+            io.parley.conversation.ToolLedger.NONE,
+            io.parley.conversation.Redaction.NONE);
 
     {
         events.listen(organization, team::add);

@@ -61,7 +61,8 @@ class ToolTurnsTest {
                 text -> 0.1,
                 KnowledgeBase.NONE,
                 new Toolbox(List.of(shop), Duration.ofMillis(500)),
-                ledger);
+                ledger,
+                Redaction.NONE);
         engines.add(e);
         return e;
     }

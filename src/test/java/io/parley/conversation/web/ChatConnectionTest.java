@@ -48,7 +48,8 @@ class ChatConnectionTest {
             text -> 0,
             io.parley.conversation.KnowledgeBase.NONE,
             io.parley.conversation.Toolbox.NONE,
-            io.parley.conversation.ToolLedger.NONE);
+            io.parley.conversation.ToolLedger.NONE,
+            io.parley.conversation.Redaction.NONE);
     private final Visitor visitor = new Visitor(OrganizationId.generate(), VisitorId.generate(), null);
 
     @AfterEach
