@@ -80,6 +80,8 @@ class RolePolicyTest {
                 Arguments.of("PUT", "/api/v1/store/orders/%23W0000000", ADMINS),
                 Arguments.of("DELETE", "/api/v1/store/products/p1", ADMINS),
                 Arguments.of("GET", "/console/tools", EVERYONE),
+                // Everyone may end their own sessions, a viewer too.
+                Arguments.of("POST", "/api/v1/auth/logout", EVERYONE),
                 Arguments.of("POST", "/console/tools/cancel_pending_order/try", ADMINS));
     }
 
