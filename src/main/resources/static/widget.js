@@ -516,20 +516,23 @@
       const url = new URL('/ws/chat', this.server);
       url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
       url.searchParams.set('siteKey', this.siteKey);
-      if (this.stored.visitorToken) url.searchParams.set('visitorToken', this.stored.visitorToken);
+      // The visitor token goes in the first frame, never in the URL (where logs and proxies would keep it).
+      const hello = { action: 'authenticate' };
+      if (this.stored.visitorToken) hello.visitorToken = this.stored.visitorToken;
       if (this.stored.visitorToken && this.stored.conversationId) {
-        url.searchParams.set('conversationId', this.stored.conversationId);
+        hello.conversationId = this.stored.conversationId;
         // The server replays what we missed right after the session frame, before anything live: no gap, no repeat.
-        url.searchParams.set('afterSeq', String(this.contiguousSeq));
+        hello.afterSeq = this.contiguousSeq;
       }
       let ws;
       try {
-        ws = new WebSocket(url.href);
+        ws = new WebSocket(url.href, 'parley.v1');
       } catch (e) {
         this.scheduleReconnect();
         return;
       }
       this.ws = ws;
+      ws.onopen = () => { if (this.ws === ws) ws.send(JSON.stringify(hello)); };
       // Events of a socket that was replaced are ignored.
       ws.onmessage = (e) => { if (this.ws === ws) this.receive(e.data); };
       ws.onclose = () => { if (this.ws === ws) this.disconnected(); };

@@ -12,7 +12,7 @@ import org.springframework.http.ResponseCookie;
 /**
  * The console's sign-in: the member's access token (the same one the admin API issues) in an HttpOnly, SameSite=Lax
  * cookie scoped to {@value #PATH}, Secure when the request came over https. Nothing about the session lives on the
- * server.
+ * server but, once it is signed out, its token's id (see {@code Members#revokeToken}).
  */
 final class SessionCookie {
 
@@ -43,7 +43,8 @@ final class SessionCookie {
         AccessTokens.IssuedToken token = tokens.issue(
                 member.id().value(),
                 member.organization().value(),
-                member.role().name());
+                member.role().name(),
+                member.tokenGeneration());
         response.addHeader(
                 HttpHeaders.SET_COOKIE,
                 cookie(request, NAME, token.value(), token.expiresIn()).toString());

@@ -4,6 +4,7 @@ import io.parley.security.AccessTokens;
 import io.parley.tenant.InvalidCredentialsException;
 import io.parley.tenant.LoginThrottledException;
 import io.parley.tenant.Member;
+import io.parley.tenant.Members;
 import io.parley.tenant.Organizations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,11 +29,13 @@ class SignInController {
     private final Organizations organizations;
     private final AccessTokens tokens;
     private final SessionCookie cookie;
+    private final Members members;
 
-    SignInController(Organizations organizations, AccessTokens tokens, SessionCookie cookie) {
+    SignInController(Organizations organizations, AccessTokens tokens, SessionCookie cookie, Members members) {
         this.organizations = organizations;
         this.tokens = tokens;
         this.cookie = cookie;
+        this.members = members;
     }
 
     @GetMapping("/login")
@@ -87,8 +90,18 @@ class SignInController {
         return "console/login";
     }
 
+    /**
+     * Signs the browser out and ends its token at once (with {@code everywhere}, every token of the member), so a copy
+     * of the cookie stops working too.
+     */
     @PostMapping("/logout")
-    String signOut(HttpServletRequest request, HttpServletResponse response) {
+    String signOut(
+            @RequestParam(defaultValue = "false") boolean everywhere,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken signedIn) {
+            members.signOut(signedIn.getToken(), everywhere);
+        }
         cookie.signOut(request, response);
         return "redirect:/console/login?signedOut";
     }

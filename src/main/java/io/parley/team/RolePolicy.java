@@ -25,6 +25,7 @@ import org.springframework.web.util.UriUtils;
  *       {@code GET …/conversations/{id}/suggestion} (a model call): agents, admins and owners.
  *   <li>Writes to members, invitations and the budget: owners only.
  *   <li>Every other write: admins and owners.
+ *   <li>Signing out ({@code POST /api/v1/auth/logout}): every role.
  *   <li>Three exceptions to "reads are for everyone": the customer-signing secret, which lets whoever holds it speak
  *       as any customer, and the audit log, which shows who changed what, are for admins and owners; and the
  *       playground page, which exists only to send test messages (a write), is for those who may send them.
@@ -64,6 +65,9 @@ public final class RolePolicy {
     private static final Pattern CONVERSATION_WORK =
             Pattern.compile("^(/api/v1/admin|/console)/conversations/[^/]+/.+$|^/console/inbox(/.*)?$");
 
+    /** Every member may end their own sessions. */
+    private static final String SIGN_OUT = "/api/v1/auth/logout";
+
     private static final Pattern SUGGESTION = Pattern.compile("^/api/v1/admin/conversations/[^/]+/suggestion$");
 
     private RolePolicy() {}
@@ -75,6 +79,9 @@ public final class RolePolicy {
      */
     public static Set<MemberRole> rolesFor(String method, String path) {
         String p = normalize(path);
+        if (p.equals(SIGN_OUT)) {
+            return EVERYONE;
+        }
         if (under(p, SECRETS)) {
             return ADMINS;
         }

@@ -26,6 +26,10 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * demoted member loses their rights within seconds rather than when their token expires, and a removed member's token
  * stops working. The principal's {@code role} claim is replaced by that current role, so everything reading it
  * ({@code SignedInMember}, the console) agrees with what was enforced.
+ *
+ * <p>A token signed out ({@code jti} revoked) or of an earlier token generation (signed out everywhere, new password)
+ * is refused like an expired one: at once on the node that revoked it, within {@link Members#ROLE_CACHE} elsewhere.
+ * The check reads the same cached {@link Members.Standing} as the role, so it costs no query per request.
  */
 final class TeamAccess implements MemberAccess {
 
@@ -47,9 +51,13 @@ final class TeamAccess implements MemberAccess {
         } catch (IllegalArgumentException e) {
             throw new InvalidBearerTokenException("The access token names no member.");
         }
-        MemberRole role = members.currentRole(organization, member)
+        Members.Standing standing = members.standing(organization, member)
                 .orElseThrow(
                         () -> new InvalidBearerTokenException("This member no longer belongs to the organization."));
+        if (!standing.accepts(AccessTokens.generation(token), token.getId())) {
+            throw new InvalidBearerTokenException("This access token was signed out.");
+        }
+        MemberRole role = standing.role();
         try {
             members.seen(member);
         } catch (RuntimeException e) {

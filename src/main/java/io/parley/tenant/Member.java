@@ -8,6 +8,8 @@ import java.util.Objects;
  *
  * @param name the display name customers see when this person answers them
  * @param lastSeenAt when the member last made an authenticated request, to the minute; null before the first
+ * @param tokenGeneration the generation of access tokens that still work: signing out everywhere and changing the
+ *     password count it up, and tokens of an earlier generation are refused
  */
 public record Member(
         MemberId id,
@@ -17,7 +19,8 @@ public record Member(
         String passwordHash,
         MemberRole role,
         Instant createdAt,
-        Instant lastSeenAt) {
+        Instant lastSeenAt,
+        long tokenGeneration) {
 
     /** The longest display name. */
     public static final int NAME_MAX = 100;
@@ -30,6 +33,22 @@ public record Member(
         Objects.requireNonNull(passwordHash, "passwordHash");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(createdAt, "createdAt");
+        if (tokenGeneration < 0) {
+            throw new IllegalArgumentException("tokenGeneration must not be negative");
+        }
+    }
+
+    /** A member whose access tokens were never revoked (generation 0), such as a new one. */
+    public Member(
+            MemberId id,
+            OrganizationId organization,
+            String email,
+            String name,
+            String passwordHash,
+            MemberRole role,
+            Instant createdAt,
+            Instant lastSeenAt) {
+        this(id, organization, email, name, passwordHash, role, createdAt, lastSeenAt, 0);
     }
 
     /**
@@ -60,7 +79,7 @@ public record Member(
     }
 
     public Member withRole(MemberRole newRole) {
-        return new Member(id, organization, email, name, passwordHash, newRole, createdAt, lastSeenAt);
+        return new Member(id, organization, email, name, passwordHash, newRole, createdAt, lastSeenAt, tokenGeneration);
     }
 
     @Override

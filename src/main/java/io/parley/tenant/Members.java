@@ -7,16 +7,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * The people of each organization: who they are, their roles, their passwords and when they were last active.
  * Thread-safe.
  *
- * <p>Two things are kept in memory per node. A member's current role is cached for {@link #ROLE_CACHE} so that
- * checking it on every request costs no query; a change on this node takes effect here at once and on other nodes
- * within that time. And {@code lastSeenAt} is written at most once per {@link #SEEN_EVERY} per member and node, so a
+ * <p>Two things are kept in memory per node. A member's {@link Standing} (current role, token generation, revoked
+ * tokens) is cached for {@link #ROLE_CACHE} so that checking it on every request costs no query; a change on this node
+ * (a new role, removal, signing out, a new password) takes effect here at once and on other nodes within that time. And {@code lastSeenAt} is written at most once per {@link #SEEN_EVERY} per member and node, so a
  * busy console does not write on every request.
  */
 public class Members {
@@ -29,7 +32,26 @@ public class Members {
     private final TenantStore store;
     private final PasswordEncoder passwords;
     private final Clock clock;
-    private final LoadingCache<Key, Optional<MemberRole>> roles;
+    /**
+     * What decides whether a member's access token still works and what it may do.
+     *
+     * @param role the member's role now
+     * @param tokenGeneration tokens of an earlier generation were revoked (signed out everywhere, new password)
+     * @param revokedTokenIds the ids ({@code jti}) of single tokens signed out before they expire
+     */
+    public record Standing(MemberRole role, long tokenGeneration, Set<String> revokedTokenIds) {
+        public Standing {
+            Objects.requireNonNull(role, "role");
+            revokedTokenIds = Set.copyOf(revokedTokenIds);
+        }
+
+        /** Whether a token of this generation and id (null when it has none) is still good. */
+        public boolean accepts(long generation, String tokenId) {
+            return generation >= tokenGeneration && tokenId != null && !revokedTokenIds.contains(tokenId);
+        }
+    }
+
+    private final LoadingCache<Key, Optional<Standing>> roles;
     private final Cache<MemberId, Instant> lastWritten;
 
     public Members(TenantStore store, PasswordEncoder passwords, Clock clock) {
@@ -39,7 +61,11 @@ public class Members {
         this.roles = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterWrite(ROLE_CACHE)
-                .build(key -> store.member(key.organization(), key.member()).map(Member::role));
+                .build(key -> store.member(key.organization(), key.member())
+                        .map(member -> new Standing(
+                                member.role(),
+                                member.tokenGeneration(),
+                                store.revokedTokens(key.organization(), key.member(), clock.instant()))));
         this.lastWritten = Caffeine.newBuilder()
                 .maximumSize(100_000)
                 .expireAfterWrite(SEEN_EVERY)
@@ -65,7 +91,58 @@ public class Members {
      * belongs to the organization. Up to {@link #ROLE_CACHE} old on other nodes.
      */
     public Optional<MemberRole> currentRole(OrganizationId organization, MemberId id) {
+        return standing(organization, id).map(Standing::role);
+    }
+
+    /**
+     * The member's role and which of their access tokens still work, or empty when the member no longer belongs to
+     * the organization. Up to {@link #ROLE_CACHE} old on other nodes; costs no query when cached.
+     */
+    public Optional<Standing> standing(OrganizationId organization, MemberId id) {
         return roles.get(new Key(organization, id));
+    }
+
+    /**
+     * Signs one access token out: it stops working here at once and on other nodes within {@link #ROLE_CACHE}.
+     *
+     * @param tokenId the token's {@code jti}
+     * @param expiresAt the token's expiry, after which nothing needs to remember it
+     */
+    public void revokeToken(OrganizationId organization, MemberId id, String tokenId, Instant expiresAt) {
+        Objects.requireNonNull(tokenId, "tokenId");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        try {
+            store.revokeToken(organization, id, tokenId, expiresAt, clock.instant());
+        } finally {
+            roles.invalidate(new Key(organization, id));
+        }
+    }
+
+    /**
+     * Signs out the member a verified access token names: that token only, or with {@code everywhere} every token of
+     * theirs. Either way the token stops working at once on this node.
+     */
+    public void signOut(Jwt token, boolean everywhere) {
+        SignedInMember member = SignedInMember.fromToken(token);
+        if (everywhere) {
+            revokeAllTokens(member.organization(), member.id());
+        } else {
+            revokeToken(member.organization(), member.id(), token.getId(), token.getExpiresAt());
+        }
+    }
+
+    /**
+     * Signs the member out everywhere: every access token issued so far stops working here at once and on other
+     * nodes within {@link #ROLE_CACHE}.
+     *
+     * @return false when the organization has no such member
+     */
+    public boolean revokeAllTokens(OrganizationId organization, MemberId id) {
+        try {
+            return store.revokeAllTokens(organization, id);
+        } finally {
+            roles.invalidate(new Key(organization, id));
+        }
     }
 
     /**
@@ -117,14 +194,19 @@ public class Members {
     }
 
     /**
-     * Gives a member a new password.
+     * Gives a member a new password; every access token issued before stops working (as {@link #revokeAllTokens}).
      *
      * @return false when there is no such member
      * @throws WeakPasswordException when the password breaks the policy
      */
     public boolean replacePassword(MemberId id, String password) {
         Organizations.checkPassword(password);
-        return store.replacePasswordHash(id, passwords.encode(password));
+        try {
+            return store.replacePasswordHash(id, passwords.encode(password));
+        } finally {
+            // Rare, and the member's organization is not at hand: drop their entries by scanning the keys.
+            roles.asMap().keySet().removeIf(key -> key.member().equals(id));
+        }
     }
 
     /** Checks a password against the policy without storing anything. */

@@ -20,7 +20,7 @@ public record Session(
     /** A fresh access token for the member, with the answer's shape. */
     public static Session of(AccessTokens tokens, Member member, Organization organization) {
         var token = tokens.issue(
-                member.id().value(), organization.id().value(), member.role().name());
+                member.id().value(), organization.id().value(), member.role().name(), member.tokenGeneration());
         return new Session(
                 token.value(),
                 "Bearer",

@@ -3,6 +3,7 @@ package io.parley.tenant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where organizations, their members, profiles and settings are kept. Every call about an organization's data takes
@@ -55,8 +56,28 @@ public interface TenantStore {
      */
     boolean removeMember(OrganizationId organization, MemberId id);
 
-    /** @return false when there is no such member */
+    /**
+     * Gives the member a new password and ends every access token issued before (counts their token generation up).
+     *
+     * @return false when there is no such member
+     */
     boolean replacePasswordHash(MemberId id, String passwordHash);
+
+    /**
+     * Ends every access token the member holds now: counts their token generation up.
+     *
+     * @return false when the organization has no such member
+     */
+    boolean revokeAllTokens(OrganizationId organization, MemberId id);
+
+    /**
+     * Ends one access token before it expires; revoking it again does nothing. Forgets tokens that expired by
+     * {@code now}.
+     */
+    void revokeToken(OrganizationId organization, MemberId id, String tokenId, Instant expiresAt, Instant now);
+
+    /** The ids of the member's revoked access tokens that have not expired by {@code now}. */
+    Set<String> revokedTokens(OrganizationId organization, MemberId id, Instant now);
 
     /** Records that the member was active at {@code at}. */
     void touch(MemberId id, Instant at);

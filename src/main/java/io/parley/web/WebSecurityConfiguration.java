@@ -26,7 +26,8 @@ class WebSecurityConfiguration {
     @Order(ADMIN_ORDER)
     SecurityFilterChain adminApi(HttpSecurity http, AccessTokens tokens, ProblemWriter problems, MemberAccess members)
             throws Exception {
-        return http.securityMatcher("/api/v1/admin/**", "/api/v1/store/**")
+        // Signing out takes the token it ends, as the admin API does.
+        return http.securityMatcher("/api/v1/admin/**", "/api/v1/store/**", "/api/v1/auth/logout")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Every role's rights, for every endpoint, come from one policy (the team feature's).

@@ -172,6 +172,43 @@ class ConsoleSignInIT {
     }
 
     @Test
+    void signingOutEndsTheSessionsTokenAtOnceEvenInACopyOfTheCookie() {
+        browser.signedUp("Bright Bikes");
+        browser.get("/console/profile");
+        String token = browser.cookie(SessionCookie.NAME).orElseThrow().getValue();
+
+        browser.post("/console/logout", Map.of());
+
+        ConsoleBrowser copy = new ConsoleBrowser(port);
+        copy.setCookie(SessionCookie.NAME, token);
+        ConsoleBrowser.Page page = copy.get("/console/profile");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).contains("/console/login");
+    }
+
+    @Test
+    void signingOutEverywhereEndsTheMembersOtherSessionsButNotAnotherMembers() {
+        String email = ConsoleBrowser.uniqueEmail();
+        browser.signUp(email, PASSWORD, "Bright Bikes");
+        ConsoleBrowser laptop = new ConsoleBrowser(port);
+        assertThat(laptop.signIn(email, PASSWORD).status()).isEqualTo(302);
+        ConsoleBrowser someoneElse = new ConsoleBrowser(port).signedUp("Other Shop");
+        assertThat(browser.get("/console/team").text()).contains("Sign out everywhere");
+
+        ConsoleBrowser.Page page = browser.post("/console/logout", Map.of("everywhere", "true"));
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).endsWith("/console/login?signedOut");
+        assertThat(laptop.get("/console/profile").status()).isEqualTo(302);
+        assertThat(browser.get("/console/profile").status()).isEqualTo(302);
+        assertThat(someoneElse.get("/console/profile").status()).isEqualTo(200);
+        assertThat(laptop.signIn(email, PASSWORD).status())
+                .as("signing in again works")
+                .isEqualTo(302);
+        assertThat(laptop.get("/console/profile").status()).isEqualTo(200);
+    }
+
+    @Test
     void aForgedSessionCookieCountsAsSignedOut() {
         browser.setCookie(SessionCookie.NAME, "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged");
 

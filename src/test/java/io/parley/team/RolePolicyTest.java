@@ -82,6 +82,8 @@ class RolePolicyTest {
                 Arguments.of("GET", "/console/tools", EVERYONE),
                 Arguments.of("GET", "/api/v1/admin/audit", ADMINS),
                 Arguments.of("GET", "/console/audit", ADMINS),
+                // Everyone may end their own sessions, a viewer too.
+                Arguments.of("POST", "/api/v1/auth/logout", EVERYONE),
                 Arguments.of("POST", "/console/tools/cancel_pending_order/try", ADMINS));
     }
 

@@ -22,6 +22,8 @@ class MembersTest {
     private final List<Instant> touches = new ArrayList<>();
     private final List<MemberRole> roleReads = new ArrayList<>();
     private MemberRole storedRole = MemberRole.ADMIN;
+    private long storedGeneration;
+    private final java.util.Set<String> revoked = new java.util.HashSet<>();
     private final MutableClock clock = new MutableClock();
     private final Members members = new Members(store(), NoOpPasswordEncoder.getInstance(), clock);
 
@@ -55,6 +57,34 @@ class MembersTest {
         assertThat(members.currentRole(ORG, ADA)).isEmpty();
     }
 
+    @Test
+    void signingOutOnThisNodeCountsAtOnceDespiteTheCache() {
+        assertThat(members.standing(ORG, ADA).orElseThrow().accepts(0, "token-1"))
+                .isTrue();
+        assertThat(members.standing(ORG, ADA).orElseThrow().accepts(0, "token-2"))
+                .isTrue();
+        assertThat(roleReads).as("cached").hasSize(1);
+
+        members.revokeToken(ORG, ADA, "token-1", clock.instant().plusSeconds(60));
+        assertThat(members.standing(ORG, ADA).orElseThrow().accepts(0, "token-1"))
+                .isFalse();
+        assertThat(members.standing(ORG, ADA).orElseThrow().accepts(0, "token-2"))
+                .isTrue();
+
+        members.revokeAllTokens(ORG, ADA);
+        assertThat(members.standing(ORG, ADA).orElseThrow().accepts(0, "token-2"))
+                .isFalse();
+        assertThat(members.standing(ORG, ADA).orElseThrow().accepts(1, "token-3"))
+                .isTrue();
+
+        members.replacePassword(ADA, "a long enough new password");
+        assertThat(members.standing(ORG, ADA).orElseThrow().accepts(1, "token-3"))
+                .isFalse();
+        assertThat(members.standing(ORG, ADA).orElseThrow().accepts(0, null))
+                .as("a token without an id")
+                .isFalse();
+    }
+
     /** A store holding one member, Ada, whose role can change. */
     private TenantStore store() {
         return (TenantStore) Proxy.newProxyInstance(
@@ -73,11 +103,24 @@ class MembersTest {
                                             "hash",
                                             storedRole,
                                             Instant.EPOCH,
-                                            null));
+                                            null,
+                                            storedGeneration));
                         }
                         case "changeRole" -> {
                             storedRole = (MemberRole) args[2];
                             return Optional.empty();
+                        }
+                        case "revokedTokens" -> {
+                            return java.util.Set.copyOf(revoked);
+                        }
+                        case "revokeToken" -> revoked.add((String) args[2]);
+                        case "revokeAllTokens" -> {
+                            storedGeneration++;
+                            return true;
+                        }
+                        case "replacePasswordHash" -> {
+                            storedGeneration++;
+                            return true;
                         }
                         case "removeMember" -> {
                             storedRole = null;

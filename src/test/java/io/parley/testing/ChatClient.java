@@ -59,6 +59,26 @@ public final class ChatClient implements AutoCloseable {
             String origin,
             Long afterSeq,
             java.util.Map<String, String> headers) {
+        return connect(port, siteKey, visitorToken, conversationId, origin, afterSeq, headers, List.of());
+    }
+
+    /**
+     * Opens {@code /ws/chat?siteKey=…} offering these subprotocols ({@code parley.v1}, and {@code parley.token.<token>}
+     * to authenticate without a frame), so the visitor token stays out of the URL.
+     */
+    public static ChatClient connectOffering(int port, String siteKey, String... protocols) {
+        return connect(port, siteKey, null, null, null, null, java.util.Map.of(), List.of(protocols));
+    }
+
+    private static ChatClient connect(
+            int port,
+            String siteKey,
+            String visitorToken,
+            String conversationId,
+            String origin,
+            Long afterSeq,
+            java.util.Map<String, String> headers,
+            List<String> protocols) {
         StringBuilder uri = new StringBuilder("ws://127.0.0.1:" + port + "/ws/chat?siteKey=" + encode(siteKey));
         if (visitorToken != null) {
             uri.append("&visitorToken=").append(encode(visitorToken));
@@ -77,6 +97,10 @@ public final class ChatClient implements AutoCloseable {
             builder.header("Origin", origin);
         }
         headers.forEach(builder::header);
+        if (!protocols.isEmpty()) {
+            builder.subprotocols(
+                    protocols.getFirst(), protocols.subList(1, protocols.size()).toArray(String[]::new));
+        }
         WebSocket socket = builder.buildAsync(URI.create(uri.toString()), new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
 
@@ -157,6 +181,11 @@ public final class ChatClient implements AutoCloseable {
     public JsonNode awaitMessage(String role) {
         return await(frame -> "message".equals(frame.path("type").asString())
                 && role.equals(frame.path("message").path("role").asString()));
+    }
+
+    /** The subprotocol the server chose; empty when none was. */
+    public String protocol() {
+        return socket.getSubprotocol();
     }
 
     /** Every frame received so far, in order (those {@link #await} went through). */

@@ -126,7 +126,7 @@ class BadInputIT extends ParleyAppTest {
     void refusesAdminCallsWithoutAValidUnexpiredAccessToken() {
         String expired = new AccessTokens(
                         keys, Duration.ofMinutes(5), Clock.fixed(Instant.parse("2020-01-01T00:00:00Z"), ZoneOffset.UTC))
-                .issue("someone", shop.id(), "OWNER")
+                .issue("someone", shop.id(), "OWNER", 0)
                 .value();
         ParleyApi.Visit visit = api.startConversation(shop.siteKey());
 

@@ -22,6 +22,9 @@ import io.parley.web.ProblemType;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -34,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * events to them as frames. Frames from the customer are handled one at a time (the container does not overlap
  * them); frames to the customer go through its {@link Outbox}, which writes them in order without ever making the
  * engine wait, and drops a client too slow to keep up.
+ *
+ * <p>A client that authenticates in its first frame ({@link #awaitAuthentication}) gets an error frame for any other
+ * frame until it does, and is refused and closed when it has not within the time given.
  */
 final class ChatConnection implements ConversationListener {
 
@@ -52,6 +58,20 @@ final class ChatConnection implements ConversationListener {
     private volatile ChatEngine.Subscription subscription;
     /** Seqs this connection already delivered live or acknowledged: a replay does not send them again. */
     private final BitSet delivered = new BitSet();
+
+    /**
+     * Opens the connection once its client authenticated in a frame: {@code visitorToken} and {@code conversationId}
+     * may be null, {@code afterSeq} is {@link ChatEngine#LIVE_ONLY} when not given.
+     */
+    @FunctionalInterface
+    interface Authenticator {
+        void authenticate(String visitorToken, String conversationId, long afterSeq);
+    }
+
+    /** Set while the connection waits for its authenticate frame. */
+    private volatile Authenticator authenticator;
+    /** Whether the authenticate frame or the deadline came first; the other then does nothing. */
+    private final AtomicBoolean authenticationDecided = new AtomicBoolean();
 
     private static final long TYPING_EVERY = Duration.ofSeconds(2).toNanos();
     private long lastTypingShown = System.nanoTime() - TYPING_EVERY;
@@ -86,6 +106,24 @@ final class ChatConnection implements ConversationListener {
     }
 
     /**
+     * Waits for the client to authenticate in a frame ({@code {"action":"authenticate","visitorToken":…}}); refuses
+     * the connection when it has not within {@code within}.
+     */
+    void awaitAuthentication(Authenticator authenticator, Duration within) {
+        this.authenticator = authenticator;
+        CompletableFuture.runAsync(
+                () -> {
+                    if (this.authenticator != null && authenticationDecided.compareAndSet(false, true)) {
+                        this.authenticator = null;
+                        refuse(ProblemType.UNAUTHORIZED.exception("Authenticate within " + within.toSeconds()
+                                + " seconds of connecting: send {\"action\":\"authenticate\",\"visitorToken\":…}"
+                                + " first."));
+                    }
+                },
+                CompletableFuture.delayedExecutor(within.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
      * Refuses the connection with a problem, then closes it: 1013 (try again later) when the server cannot serve it
      * now, 1008 (policy violation) when the request itself is refused.
      */
@@ -97,7 +135,7 @@ final class ChatConnection implements ConversationListener {
     }
 
     void receive(String part, boolean last) {
-        if (subscription == null) {
+        if (subscription == null && authenticator == null) {
             // Refused while opening (it is closing, the reason on its way): a frame sent meanwhile, typically a
             // message written as soon as the session frame came, has no conversation to go to.
             return;
@@ -144,7 +182,13 @@ final class ChatConnection implements ConversationListener {
         }
         String action = node.path("action").isString() ? node.path("action").asString() : "";
         try {
+            if (subscription == null) {
+                beforeAuthentication(action, node);
+                return;
+            }
             switch (action) {
+                case "authenticate" ->
+                    error(ProblemType.CONFLICT.exception("This connection is already authenticated."), null);
                 case "sendMessage" -> sendMessage(node);
                 case "resume" -> resume(node);
                 case "typing" -> typing();
@@ -170,6 +214,44 @@ final class ChatConnection implements ConversationListener {
                             "We cannot reach our records right now. Try again shortly.", Duration.ofSeconds(5)),
                     null);
         }
+    }
+
+    /** The first frame must be {@code {"action":"authenticate"}}, with the visitor's token unless they are new. */
+    private void beforeAuthentication(String action, JsonNode frame) {
+        if (!action.equals("authenticate")) {
+            error(
+                    ProblemType.UNAUTHORIZED.exception(
+                            "Authenticate first: send {\"action\":\"authenticate\",\"visitorToken\":…} (no token"
+                                    + " for a new visitor)."),
+                    null);
+            return;
+        }
+        JsonNode token = frame.path("visitorToken");
+        JsonNode conversation = frame.path("conversationId");
+        JsonNode afterSeq = frame.path("afterSeq");
+        if (!token.isMissingNode()
+                && !token.isNull()
+                && !(token.isString() && !token.asString().isBlank())) {
+            error(ProblemException.invalid("visitorToken", "must be the visitor token of a session frame"), null);
+            return;
+        }
+        if (!conversation.isMissingNode() && !conversation.isNull() && !conversation.isString()) {
+            error(ProblemException.invalid("conversationId", "must be a string"), null);
+            return;
+        }
+        if (!afterSeq.isMissingNode() && !(afterSeq.isIntegralNumber() && afterSeq.asLong() >= 0)) {
+            error(ProblemException.invalid("afterSeq", "must be a whole number of at least 0"), null);
+            return;
+        }
+        Authenticator pending = authenticator;
+        if (pending == null || !authenticationDecided.compareAndSet(false, true)) {
+            return;
+        }
+        authenticator = null;
+        pending.authenticate(
+                token.isString() ? token.asString() : null,
+                conversation.isString() ? conversation.asString() : null,
+                afterSeq.isMissingNode() ? ChatEngine.LIVE_ONLY : afterSeq.asLong());
     }
 
     private void sendMessage(JsonNode frame) {

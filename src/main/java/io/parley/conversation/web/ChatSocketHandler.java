@@ -11,8 +11,10 @@ import io.parley.web.Outbox;
 import io.parley.web.ProblemException;
 import io.parley.web.ProblemType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
@@ -22,8 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /ws/chat}: opens each connection on the visitor's conversation (starting one when the client has none) and
  * passes frames to its {@link ChatConnection}. Text arrives in parts when a frame is larger than the container's
  * buffer, so an oversized frame is answered with an error instead of a dropped connection.
+ *
+ * <p>The visitor authenticates with the handshake (a token subprotocol, or the old {@code ?visitorToken=}) or, when
+ * it offered {@value ChatHandshake#PROTOCOL} without a token, in its first frame ({@link ChatHandshake}).
  */
-class ChatSocketHandler extends AbstractWebSocketHandler {
+class ChatSocketHandler extends AbstractWebSocketHandler implements SubProtocolCapable {
 
     private static final String CONNECTION = "parley.connection";
 
@@ -67,8 +72,28 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
                             "This website is not among the organization's allowed origins. Add it under Install in the console."));
             return;
         }
+        if (request.authenticateInFrame()) {
+            connection.awaitAuthentication(
+                    (token, conversationId, afterSeq) -> open(connection, request, token, conversationId, afterSeq),
+                    settings.authenticationTimeout());
+            return;
+        }
+        open(connection, request, request.visitorToken(), request.conversationId(), request.afterSeq());
+    }
+
+    @Override
+    public List<String> getSubProtocols() {
+        return List.of(ChatHandshake.PROTOCOL);
+    }
+
+    private void open(
+            ChatConnection connection,
+            ChatHandshake.Request request,
+            String visitorToken,
+            String conversationId,
+            long afterSeq) {
         try {
-            open(connection, request, request.organization());
+            openConversation(connection, request, visitorToken, conversationId, afterSeq);
         } catch (ProblemException e) {
             connection.refuse(e);
         } catch (StoreUnavailableException e) {
@@ -77,9 +102,15 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
         }
     }
 
-    private void open(ChatConnection connection, ChatHandshake.Request request, OrganizationId organization) {
+    private void openConversation(
+            ChatConnection connection,
+            ChatHandshake.Request request,
+            String visitorToken,
+            String conversationId,
+            long afterSeq) {
+        OrganizationId organization = request.organization();
         Visitor visitor;
-        String token = request.visitorToken();
+        String token = visitorToken;
         if (token != null) {
             Optional<Visitor> verified = visitors.verify(token);
             if (verified.isEmpty()) {
@@ -97,21 +128,21 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
             token = visitors.issue(visitor);
         }
         Conversation conversation;
-        if (request.conversationId() != null) {
-            Optional<Conversation> found = parse(request.conversationId()).flatMap(id -> engine.find(visitor, id));
+        if (conversationId != null) {
+            Optional<Conversation> found = parse(conversationId).flatMap(id -> engine.find(visitor, id));
             if (found.isEmpty()) {
                 connection.refuse(ProblemType.NOT_FOUND.exception("There is no such conversation for this visitor."));
                 return;
             }
             conversation = found.get();
-        } else if (request.visitorToken() != null) {
+        } else if (visitorToken != null) {
             conversation =
                     engine.resumeOrStart(visitor, null, () -> starts.admit(organization, request.clientAddress()));
         } else {
             starts.admit(organization, request.clientAddress());
             conversation = engine.start(visitor, null);
         }
-        connection.open(visitor, conversation, token, request.afterSeq());
+        connection.open(visitor, conversation, token, afterSeq);
     }
 
     @Override

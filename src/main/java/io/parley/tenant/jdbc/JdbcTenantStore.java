@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +30,7 @@ public class JdbcTenantStore implements TenantStore {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final String MEMBER_COLUMNS =
-            "id, organization_id, email, name, password_hash, role, created_at, last_seen_at";
+            "id, organization_id, email, name, password_hash, role, created_at, last_seen_at, token_generation";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -150,10 +151,45 @@ public class JdbcTenantStore implements TenantStore {
 
     @Override
     public boolean replacePasswordHash(MemberId id, String passwordHash) {
-        return jdbc.sql("UPDATE members SET password_hash = ? WHERE id = ?")
+        // A new password ends every access token issued with the old one.
+        return jdbc.sql("UPDATE members SET password_hash = ?, token_generation = token_generation + 1 WHERE id = ?")
                         .params(passwordHash, id.value())
                         .update()
                 == 1;
+    }
+
+    @Override
+    public boolean revokeAllTokens(OrganizationId organization, MemberId id) {
+        return jdbc.sql("UPDATE members SET token_generation = token_generation + 1"
+                                + " WHERE organization_id = ? AND id = ?")
+                        .params(organization.value(), id.value())
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public void revokeToken(OrganizationId organization, MemberId id, String tokenId, Instant expiresAt, Instant now) {
+        // Two statements, each its own transaction: on PostgreSQL a duplicate key would spoil a shared one.
+        jdbc.sql("DELETE FROM revoked_access_tokens WHERE expires_at <= ?")
+                .param(time(now))
+                .update();
+        try {
+            jdbc.sql("INSERT INTO revoked_access_tokens (token_id, organization_id, member_id, expires_at)"
+                            + " VALUES (?, ?, ?, ?)")
+                    .params(tokenId, organization.value(), id.value(), time(expiresAt))
+                    .update();
+        } catch (DuplicateKeyException alreadyRevoked) {
+            // Signing out twice with the same token (on two nodes at once) is one revocation.
+        }
+    }
+
+    @Override
+    public Set<String> revokedTokens(OrganizationId organization, MemberId id, Instant now) {
+        return Set.copyOf(jdbc.sql("SELECT token_id FROM revoked_access_tokens"
+                        + " WHERE organization_id = ? AND member_id = ? AND expires_at > ?")
+                .params(organization.value(), id.value(), time(now))
+                .query(String.class)
+                .list());
     }
 
     @Override
@@ -206,7 +242,8 @@ public class JdbcTenantStore implements TenantStore {
                 rs.getString("password_hash"),
                 MemberRole.valueOf(rs.getString("role")),
                 instant(rs, "created_at"),
-                seen == null ? null : seen.toInstant());
+                seen == null ? null : seen.toInstant(),
+                rs.getLong("token_generation"));
     }
 
     @Override
