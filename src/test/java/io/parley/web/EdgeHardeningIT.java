@@ -150,6 +150,25 @@ class EdgeHardeningIT extends ParleyAppTest {
         }
     }
 
+    @Test
+    void answersABinaryFrameWithAnErrorFrameAndStoresAMessageWithoutNul() {
+        try (io.parley.testing.ChatClient chat = connect(shop.siteKey())) {
+            JsonNode session = chat.await("session");
+            chat.sendBinary(new byte[] {0, 1, 2});
+            assertProblem(chat.await("error").path("problem"), 400, "/problems/invalid-frame");
+
+            chat.sendMessage("where\u0000 is my order", "nul");
+            chat.await("ack");
+            JsonNode messages = api.get(
+                            "/api/v1/conversations/"
+                                    + session.path("conversationId").asString() + "/messages",
+                            session.path("visitorToken").asString())
+                    .body()
+                    .path("messages");
+            assertThat(messages.get(0).path("content").asString()).isEqualTo("where is my order");
+        }
+    }
+
     private static byte[] chunk(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));

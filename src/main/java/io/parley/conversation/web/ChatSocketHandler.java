@@ -12,6 +12,7 @@ import io.parley.web.ProblemException;
 import io.parley.web.ProblemType;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -118,6 +119,12 @@ class ChatSocketHandler extends AbstractWebSocketHandler {
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         ChatConnection connection = (ChatConnection) session.getAttributes().get(CONNECTION);
         connection.receive(message.getPayload(), message.isLast());
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        ChatConnection connection = (ChatConnection) session.getAttributes().get(CONNECTION);
+        connection.receiveBinary(message.isLast());
     }
 
     @Override
