@@ -1,6 +1,7 @@
 package io.parley.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -28,6 +30,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.socket.server.HandshakeFailureException;
 
 /**
  * The one place where failures become RFC 9457 problems. Framework exceptions are translated to our problem types so
@@ -63,7 +66,13 @@ class ProblemHandler {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimitFilter.BodyTooLargeException) {
+                return Problems.response(
+                        ProblemType.REQUEST_TOO_LARGE.exception("The request body is over the size limit."), request);
+            }
+        }
         return Problems.response(
                 ProblemType.MALFORMED_REQUEST.exception("The body must be valid JSON of the documented shape."),
                 request);
@@ -97,6 +106,25 @@ class ProblemHandler {
     ResponseEntity<ProblemDetail> mediaType(HttpServletRequest request) {
         return Problems.response(
                 ProblemType.UNSUPPORTED_MEDIA_TYPE.exception("Send the body as application/json."), request);
+    }
+
+    /** The problem is written whatever the client accepts: a client that accepts nothing we make still learns why. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable(HttpServletRequest request) {
+        return Problems.response(
+                ProblemType.NOT_ACCEPTABLE.exception("This address answers in application/json; accept it."), request);
+    }
+
+    /** A WebSocket upgrade whose address cannot be read (a malformed escape in its query) is the client's mistake. */
+    @ExceptionHandler(HandshakeFailureException.class)
+    ResponseEntity<ProblemDetail> handshake(HandshakeFailureException e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof URISyntaxException) {
+                return Problems.response(
+                        ProblemType.MALFORMED_REQUEST.exception("The chat address is not a valid URL."), request);
+            }
+        }
+        return unexpected(e, request);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -8,6 +8,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may call what. Members' admin API takes their access token (a bearer JWT); customers' API and the chat
@@ -57,8 +60,12 @@ class WebSecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 // Public assets (widget.js, the demo) may be cached; Spring MVC sets their Cache-Control and
-                // Last-Modified. Authenticated chains keep Spring Security's no-store.
-                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                // Last-Modified. Authenticated chains keep Spring Security's no-store; so does every API response
+                // here (tokens, transcripts), which no browser or proxy may keep.
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                                new CacheControlHeadersWriter())))
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.parley.bench;
 
+import io.parley.testing.ParleyProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,6 +62,7 @@ public final class ServerProbe {
         try {
             String text = http.send(
                             HttpRequest.newBuilder(metrics)
+                                    .header("Authorization", "Bearer " + ParleyProcess.METRICS_TOKEN)
                                     .timeout(Duration.ofSeconds(10))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())

@@ -5,9 +5,7 @@ import io.parley.testing.OpenAiScript;
 import io.parley.testing.ParleyApi;
 import io.parley.testing.RecordedOpenAiRequest;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,8 +175,7 @@ final class ToolScenarios {
     private static Map<String, Double> toolTimer(int port) throws IOException, InterruptedException {
         String text = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                                .build(),
+                        io.parley.testing.ParleyProcess.metricsRequest(port).build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
         Map<String, Double> timer = new LinkedHashMap<>();

@@ -140,6 +140,10 @@ public final class ChatClient implements AutoCloseable {
         socket.sendText(frame, true).join();
     }
 
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).join();
+    }
+
     public void sendMessage(String text, String clientMessageId) {
         send(JSON.writeValueAsString(
                 java.util.Map.of("action", "sendMessage", "message", text, "clientMessageId", clientMessageId)));

@@ -21,6 +21,9 @@ public abstract class ParleyAppTest {
     /** The model every test class here talks to; scripts are cleared before each test. */
     protected static final ScriptedOpenAiServer MODEL = ScriptedOpenAiServer.start();
 
+    /** The bearer token {@code /actuator/prometheus} requires here. */
+    protected static final String METRICS_TOKEN = ParleyProcess.METRICS_TOKEN;
+
     private static final Path DATA_DIR = temporaryDirectory();
 
     @LocalServerPort
@@ -32,6 +35,7 @@ public abstract class ParleyAppTest {
     static void parley(DynamicPropertyRegistry registry) {
         registry.add("parley.data-dir", DATA_DIR::toString);
         registry.add("parley.demo.enabled", () -> "false");
+        registry.add("parley.management.metrics-token", () -> METRICS_TOKEN);
         MODEL.springProperties("scripted").forEach((key, value) -> registry.add(key, () -> value));
         registry.add("parley.llm.timeout", () -> "5s");
         // A second provider organizations may choose, served by the same test server under another model name.

@@ -21,6 +21,9 @@ import org.awaitility.Awaitility;
  */
 public final class ParleyProcess implements AutoCloseable {
 
+    /** The bearer token {@code /actuator/prometheus} of a server started here requires. */
+    public static final String METRICS_TOKEN = "metrics-token-for-tests-and-benchmarks";
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -46,6 +49,7 @@ public final class ParleyProcess implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmArguments);
         command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port, "--parley.data-dir=" + dataDir));
+        command.add("--parley.management.metrics-token=" + METRICS_TOKEN);
         command.addAll(extraArguments);
         try {
             Files.createDirectories(dataDir);
@@ -64,6 +68,12 @@ public final class ParleyProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** A request for the server's Prometheus metrics, with the token it requires. */
+    public static java.net.http.HttpRequest.Builder metricsRequest(int port) {
+        return java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + METRICS_TOKEN);
     }
 
     public long pid() {

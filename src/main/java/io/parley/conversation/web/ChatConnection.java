@@ -168,6 +168,13 @@ final class ChatConnection implements ConversationListener {
         }
     }
 
+    /** Frames are JSON text; a binary one is answered, once it is whole, and otherwise ignored. */
+    void receiveBinary(boolean last) {
+        if (last) {
+            error(ProblemType.INVALID_FRAME.exception("Frames are JSON text, not binary."), null);
+        }
+    }
+
     private void handle(String frame) {
         JsonNode node;
         try {
@@ -268,7 +275,9 @@ final class ChatConnection implements ConversationListener {
         }
         ChatEngine.Posted posted;
         try {
-            posted = engine.post(visitor, subscription.conversation(), text.asString(), clientMessageId, this);
+            // NUL has no place in text, and PostgreSQL refuses it in a text column: dropped before storing.
+            posted = engine.post(
+                    visitor, subscription.conversation(), text.asString().replace("\u0000", ""), clientMessageId, this);
         } catch (SendRejectedException e) {
             error(Rejections.problem(e), clientMessageId);
             return;

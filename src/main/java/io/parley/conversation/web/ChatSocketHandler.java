@@ -13,6 +13,7 @@ import io.parley.web.ProblemType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.TextMessage;
@@ -149,6 +150,12 @@ class ChatSocketHandler extends AbstractWebSocketHandler implements SubProtocolC
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         ChatConnection connection = (ChatConnection) session.getAttributes().get(CONNECTION);
         connection.receive(message.getPayload(), message.isLast());
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        ChatConnection connection = (ChatConnection) session.getAttributes().get(CONNECTION);
+        connection.receiveBinary(message.isLast());
     }
 
     @Override

@@ -224,7 +224,7 @@ final class FaultServer implements AutoCloseable {
         String text;
         try {
             text = http.send(
-                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/actuator/prometheus"))
+                            ParleyProcess.metricsRequest(port())
                                     .timeout(Duration.ofSeconds(10))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())

@@ -233,6 +233,7 @@ class ChatOverWebSocketIT extends ParleyAppTest {
         String metrics = http.send(
                         java.net.http.HttpRequest.newBuilder(
                                         java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                                .header("Authorization", "Bearer " + METRICS_TOKEN)
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString())
                 .body();

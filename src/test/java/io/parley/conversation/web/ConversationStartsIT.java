@@ -45,6 +45,8 @@ class ConversationStartsIT {
         registry.add("parley.demo.enabled", () -> "false");
         registry.add("parley.chat.starts-per-address", () -> String.valueOf(PER_ADDRESS));
         registry.add("parley.chat.starts-per-site-key", () -> String.valueOf(PER_SITE_KEY));
+        // The test plays the proxy: only a trusted one may say who the client is.
+        registry.add("parley.security.trusted-proxies", () -> "127.0.0.1/32,::1/128");
     }
 
     @BeforeEach
