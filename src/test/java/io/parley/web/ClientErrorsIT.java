@@ -108,7 +108,7 @@ class ClientErrorsIT extends ParleyAppTest {
 
     @Test
     void refusesAnAccessTokenWithARoleThatDoesNotExistWith401() {
-        String emperor = tokens.issue("someone", shop.id(), "EMPEROR").value();
+        String emperor = tokens.issue("someone", shop.id(), "EMPEROR", 0).value();
 
         assertProblem(api.get("/api/v1/admin/organization", emperor).body(), 401, "/problems/unauthorized");
     }
