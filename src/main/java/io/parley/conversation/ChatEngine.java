@@ -230,6 +230,7 @@ public final class ChatEngine implements AutoCloseable {
             String clientMessageId,
             ConversationListener origin,
             long arrivedAt) {
+        text = withoutNul(text);
         if (text == null || text.isBlank()) {
             throw new SendRejectedException(SendRejectedException.Reason.EMPTY, null);
         }
@@ -330,6 +331,14 @@ public final class ChatEngine implements AutoCloseable {
     /** The audit of a conversation's tool calls, oldest first; empty when it is not the organization's. */
     public Optional<List<ToolCallRecord>> toolCalls(OrganizationId organization, ConversationId id) {
         return find(organization, id).map(c -> ledger.calls(organization, id));
+    }
+
+    /**
+     * The text without NUL characters, whichever way it came (WebSocket, REST, the inbox): NUL has no place in text,
+     * and PostgreSQL refuses it in a text column.
+     */
+    private static String withoutNul(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
     }
 
     /** The reply to a customer's message, once it is complete (at once if it already is). */
@@ -449,7 +458,8 @@ public final class ChatEngine implements AutoCloseable {
      * @throws SendRejectedException when the text is empty or too long
      * @throws ConversationTakenException when another person holds it
      */
-    public Posted postAsAgent(OrganizationId organization, ConversationId id, MessageAuthor author, String text) {
+    public Posted postAsAgent(OrganizationId organization, ConversationId id, MessageAuthor author, String typed) {
+        String text = withoutNul(typed);
         if (text == null || text.isBlank()) {
             throw new SendRejectedException(SendRejectedException.Reason.EMPTY, null);
         }
@@ -484,7 +494,13 @@ public final class ChatEngine implements AutoCloseable {
     /** An internal note on the conversation: stored, and shown to the team only. */
     public Note addNote(OrganizationId organization, ConversationId id, MessageAuthor author, String text) {
         Conversation conversation = existing(organization, id);
-        Note note = new Note(UUID.randomUUID().toString(), organization, id, author, text.strip(), clock.instant());
+        Note note = new Note(
+                UUID.randomUUID().toString(),
+                organization,
+                id,
+                author,
+                withoutNul(text).strip(),
+                clock.instant());
         store.saveNote(note);
         live.with(conversation, active -> {
             active.publish(new ConversationEvent.NoteAdded(note));

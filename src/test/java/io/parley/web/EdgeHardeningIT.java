@@ -169,6 +169,27 @@ class EdgeHardeningIT extends ParleyAppTest {
         }
     }
 
+    @Test
+    void dropsNulFromMessagesSentOverRestAndFromTheTeamsNotes() {
+        ParleyApi.Visit visit = api.startConversation(shop.siteKey());
+        assertThat(api.send(visit, "my\u0000 order", "rest-nul").status()).isEqualTo(200);
+        ParleyApi.Response note = api.call(
+                "POST",
+                "/api/v1/admin/conversations/" + visit.conversationId() + "/notes",
+                shop.accessToken(),
+                java.util.Map.of("text", "call\u0000 back"));
+
+        assertThat(note.status()).isEqualTo(201);
+        assertThat(note.body().toString()).contains("call back");
+        assertThat(api.get("/api/v1/conversations/" + visit.conversationId() + "/messages", visit.visitorToken())
+                        .body()
+                        .path("messages")
+                        .get(0)
+                        .path("content")
+                        .asString())
+                .isEqualTo("my order");
+    }
+
     private static byte[] chunk(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));

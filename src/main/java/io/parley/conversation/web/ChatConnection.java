@@ -275,9 +275,8 @@ final class ChatConnection implements ConversationListener {
         }
         ChatEngine.Posted posted;
         try {
-            // NUL has no place in text, and PostgreSQL refuses it in a text column: dropped before storing.
-            posted = engine.post(
-                    visitor, subscription.conversation(), text.asString().replace("\u0000", ""), clientMessageId, this);
+            // The engine drops NUL characters, whichever way a message comes.
+            posted = engine.post(visitor, subscription.conversation(), text.asString(), clientMessageId, this);
         } catch (SendRejectedException e) {
             error(Rejections.problem(e), clientMessageId);
             return;
