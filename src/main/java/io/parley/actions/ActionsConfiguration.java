@@ -26,6 +26,12 @@ class ActionsConfiguration {
         return new JdbcActionStore(jdbc, json);
     }
 
+    /** The actions' sealed header values, for an encryption-key rotation. */
+    @Bean
+    io.parley.security.SealedSecrets actionHeaders(JdbcClient jdbc, JsonMapper json) {
+        return new SealedHeaders(jdbc, json);
+    }
+
     /**
      * Its own {@link SafeHttpClient} (not a bean: the application's one is the knowledge import's), with the operator's
      * allowed networks and the actions' deadline and size cap.

@@ -24,6 +24,25 @@ class SecurityConfiguration {
     }
 
     @Bean
+    KeyRotation keyRotation(SecretBox box, org.springframework.beans.factory.ObjectProvider<SealedSecrets> secrets) {
+        return new KeyRotation(box, secrets.orderedStream().toList());
+    }
+
+    /**
+     * {@code --parley.security.rotate-encryption-key=true}: the server re-encrypts every secret under the current key,
+     * then stops (a command, not a mode to leave on).
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("parley.security.rotate-encryption-key")
+    org.springframework.boot.ApplicationRunner rotateEncryptionKey(
+            KeyRotation rotation, org.springframework.context.ConfigurableApplicationContext context) {
+        return arguments -> {
+            rotation.rotate();
+            System.exit(org.springframework.boot.SpringApplication.exit(context, () -> 0));
+        };
+    }
+
+    @Bean
     AccessTokens accessTokens(ServerKeys keys, SecurityProperties settings, Clock clock) {
         return new AccessTokens(keys, settings.accessTokenTtl(), clock);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,20 @@ public final class ServerKeys {
 
     private final byte[] signingKey;
     private final byte[] encryptionKey;
+    private final List<byte[]> previousEncryptionKeys;
 
     ServerKeys(byte[] signingKey, byte[] encryptionKey) {
+        this(signingKey, encryptionKey, List.of());
+    }
+
+    ServerKeys(byte[] signingKey, byte[] encryptionKey, List<byte[]> previousEncryptionKeys) {
+        for (byte[] previous : previousEncryptionKeys) {
+            if (previous.length != KEY_BYTES) {
+                throw new IllegalArgumentException("a previous encryption key has exactly 32 bytes");
+            }
+        }
+        this.previousEncryptionKeys =
+                previousEncryptionKeys.stream().map(byte[]::clone).toList();
         if (signingKey.length < KEY_BYTES || encryptionKey.length != KEY_BYTES) {
             throw new IllegalArgumentException(
                     "the signing key needs at least 32 bytes and the encryption key exactly 32");
@@ -41,7 +54,11 @@ public final class ServerKeys {
     public static ServerKeys load(SecurityProperties settings, Path dataDir, boolean embedded) {
         return new ServerKeys(
                 key("parley.security.signing-key", settings.signingKey(), dataDir, "signing.key", embedded),
-                key("parley.security.encryption-key", settings.encryptionKey(), dataDir, "encryption.key", embedded));
+                key("parley.security.encryption-key", settings.encryptionKey(), dataDir, "encryption.key", embedded),
+                settings.previousEncryptionKeys().stream()
+                        .filter(k -> !k.isBlank())
+                        .map(k -> decode("parley.security.previous-encryption-keys", k.strip()))
+                        .toList());
     }
 
     byte[] signingKey() {
@@ -50,6 +67,11 @@ public final class ServerKeys {
 
     byte[] encryptionKey() {
         return encryptionKey.clone();
+    }
+
+    /** Keys secrets may still be sealed with while a rotation is under way, newest first. */
+    List<byte[]> previousEncryptionKeys() {
+        return previousEncryptionKeys.stream().map(byte[]::clone).toList();
     }
 
     private static byte[] key(String property, String configured, Path dataDir, String fileName, boolean embedded) {

@@ -42,4 +42,11 @@ class TenantConfiguration {
                 new LoginThrottle(5, Duration.ofMinutes(15), clock),
                 clock);
     }
+
+    /** The organizations' customer-signing secrets, for an encryption-key rotation. */
+    @Bean
+    io.parley.security.SealedSecrets customerSecrets(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return new io.parley.security.SealedColumn(
+                "customer-signing secrets", jdbc, "organizations", "id", "customer_secret");
+    }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerKeysTest {
 
     private static final SecurityProperties UNSET =
-            new SecurityProperties(null, null, Duration.ofHours(8), Duration.ofDays(180));
+            new SecurityProperties(null, null, java.util.List.of(), Duration.ofHours(8), Duration.ofDays(180));
 
     @TempDir
     Path data;
@@ -34,8 +34,10 @@ class ServerKeysTest {
     void usesConfiguredKeys() {
         String key = Base64.getEncoder().encodeToString(TokensTest.random(32));
 
-        ServerKeys keys =
-                ServerKeys.load(new SecurityProperties(key, key, Duration.ofHours(1), Duration.ofDays(1)), data, false);
+        ServerKeys keys = ServerKeys.load(
+                new SecurityProperties(key, key, java.util.List.of(), Duration.ofHours(1), Duration.ofDays(1)),
+                data,
+                false);
 
         assertThat(keys.signingKey()).isEqualTo(Base64.getDecoder().decode(key));
         assertThat(data.resolve("keys")).doesNotExist();
@@ -52,9 +54,11 @@ class ServerKeysTest {
     void refusesAKeyThatIsTooShortOrNotBase64() {
         String shortKey = Base64.getEncoder().encodeToString(new byte[8]);
 
-        assertThatThrownBy(() -> ServerKeys.load(new SecurityProperties(shortKey, shortKey, null, null), data, false))
+        assertThatThrownBy(() -> ServerKeys.load(
+                        new SecurityProperties(shortKey, shortKey, java.util.List.of(), null, null), data, false))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ServerKeys.load(new SecurityProperties("%%%", "%%%", null, null), data, false))
+        assertThatThrownBy(() -> ServerKeys.load(
+                        new SecurityProperties("%%%", "%%%", java.util.List.of(), null, null), data, false))
                 .hasMessageContaining("must be base64");
     }
 }

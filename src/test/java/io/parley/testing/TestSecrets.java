@@ -21,6 +21,7 @@ public final class TestSecrets {
         var settings = new SecurityProperties(
                 Base64.getEncoder().encodeToString(signing),
                 Base64.getEncoder().encodeToString(encryption),
+                java.util.List.of(),
                 null,
                 null);
         return new SecretBox(ServerKeys.load(settings, Path.of("unused"), false));

@@ -14,4 +14,11 @@ class JdbcModelChoiceConfiguration {
     ModelChoiceStore modelChoiceStore(JdbcClient jdbc, TransactionTemplate transactions) {
         return new JdbcModelChoiceStore(jdbc, transactions);
     }
+
+    /** Organizations' own model API keys, for an encryption-key rotation. */
+    @Bean
+    io.parley.security.SealedSecrets modelApiKeys(JdbcClient jdbc) {
+        return new io.parley.security.SealedColumn(
+                "model API keys", jdbc, "organization_models", "organization_id", "sealed_api_key");
+    }
 }
