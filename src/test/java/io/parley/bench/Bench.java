@@ -103,6 +103,7 @@ public final class Bench {
             case "knowledge-scale" -> KnowledgeScaleScenario.run(this);
             case "tools" -> ToolScenarios.tools(this);
             case "tools-adversarial" -> ToolScenarios.adversarial(this);
+            case "erase" -> PrivacyScenarios.erase(this);
             default ->
                 throw new IllegalArgumentException("unknown scenario " + scenario
                         + "; known: latency, throughput, rate, memory, capacity, soak, summary, breaker, adapters,"
