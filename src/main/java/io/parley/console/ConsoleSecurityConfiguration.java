@@ -57,7 +57,8 @@ class ConsoleSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(
                                 DispatcherType.ERROR, DispatcherType.FORWARD)
                         .permitAll()
-                        .requestMatchers("/console/login", "/console/signup", "/console/logout")
+                        .requestMatchers(
+                                "/console/login", "/console/login/refused", "/console/signup", "/console/logout")
                         .permitAll()
                         // Reached from a link before the person can sign in; the token is the key.
                         .requestMatchers(

@@ -3,6 +3,7 @@ package io.parley.security;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,6 +46,13 @@ class SecurityConfiguration {
     @Bean
     AccessTokens accessTokens(ServerKeys keys, SecurityProperties settings, Clock clock) {
         return new AccessTokens(keys, settings.accessTokenTtl(), clock);
+    }
+
+    /** Only with {@code parley.security.oidc.issuer-uri}: the issuer's access tokens for the admin API. */
+    @Bean
+    @ConditionalOnExpression("'${parley.security.oidc.issuer-uri:}'.trim() != ''")
+    IssuerTokens issuerTokens(OidcProperties settings) {
+        return new IssuerTokens(settings);
     }
 
     @Bean

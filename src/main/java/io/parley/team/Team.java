@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * The team feature's API: an organization's members, their roles, and invitations to join it. Who may call what is
@@ -172,6 +173,68 @@ public class Team {
         }
         store.markAccepted(invitation.id(), clock.instant());
         return new Joined(member, welcome.organization());
+    }
+
+    /**
+     * Signs in a person whom the OpenID Connect issuer vouched for: the member their subject was linked to before;
+     * else the member with their verified email; else they accept the newest pending invitation of that email (with its
+     * role, named by the issuer's {@code name} or their email). The subject is remembered for the member, so that the
+     * issuer's access tokens name them even without an email. Members made this way get an unusable random password:
+     * a password of their own takes a password reset.
+     *
+     * @throws NotInvitedException when no organization knows them
+     */
+    public Joined signInWithIssuer(IssuerIdentity identity) {
+        Optional<Member> linked = store.memberByIssuerSubject(identity.issuer(), identity.subject())
+                .flatMap(link -> members.find(link.organization(), link.member()));
+        Member member = linked.orElseGet(() -> byVerifiedEmail(identity));
+        if (linked.isEmpty()) {
+            try {
+                store.linkIssuerSubject(
+                        identity.issuer(), identity.subject(), member.organization(), member.id(), clock.instant());
+            } catch (DuplicateKeyException e) {
+                // Two first sign-ins of the same person at once: the other one linked them.
+            }
+        }
+        Organization organization = organizations
+                .find(member.organization())
+                .orElseThrow(() -> new NotInvitedException(identity.emailVerified()));
+        return new Joined(member, organization);
+    }
+
+    private Member byVerifiedEmail(IssuerIdentity identity) {
+        String email = identity.verifiedEmail();
+        if (email == null) {
+            throw new NotInvitedException(false);
+        }
+        String normalized;
+        try {
+            normalized = Organizations.validEmail(email);
+        } catch (IllegalArgumentException e) {
+            throw new NotInvitedException(true);
+        }
+        Optional<Member> existing = members.byEmail(normalized);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Invitation invitation = store.pendingInvitationFor(normalized, clock.instant())
+                .orElseThrow(() -> new NotInvitedException(true));
+        String name = identity.name();
+        try {
+            name = Member.validName(name);
+        } catch (IllegalArgumentException e) {
+            name = Member.nameFromEmail(normalized);
+        }
+        Member member;
+        try {
+            member =
+                    members.join(invitation.organization(), normalized, name, LinkTokens.generate(), invitation.role());
+        } catch (EmailTakenException e) {
+            // Accepted at the same moment by another sign-in (or the link): that member is the one.
+            return members.byEmail(normalized).orElseThrow(() -> new NotInvitedException(true));
+        }
+        store.markAccepted(invitation.id(), clock.instant());
+        return member;
     }
 
     private Invitation usable(String token) {

@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TeamConfiguration {
 
     @Bean
-    MemberAccess memberAccess(Members members) {
-        return new TeamAccess(members);
+    MemberAccess memberAccess(Members members, TeamStore store) {
+        return new TeamAccess(members, store);
     }
 
     @Bean

@@ -21,6 +21,25 @@ public interface TeamStore {
     Optional<Invitation> invitationByTokenHash(String tokenHash);
 
     /**
+     * The newest pending invitation (neither accepted nor expired at {@code now}) of an email, from any organization.
+     *
+     * @param email normalized (trimmed, lower case)
+     */
+    Optional<Invitation> pendingInvitationFor(String email, Instant now);
+
+    /** The member an OpenID Connect issuer's subject was linked to, if it still exists. */
+    Optional<LinkedMember> memberByIssuerSubject(String issuer, String subject);
+
+    /**
+     * Links an issuer's subject to a member, replacing the member's earlier subject at that issuer and the subject's
+     * earlier member.
+     */
+    void linkIssuerSubject(String issuer, String subject, OrganizationId organization, MemberId member, Instant at);
+
+    /** A member found through an issuer's subject, with their organization. */
+    record LinkedMember(OrganizationId organization, MemberId member) {}
+
+    /**
      * Marks the invitation accepted, once.
      *
      * @return false when it was already accepted

@@ -21,6 +21,17 @@ public interface MemberAccess {
      */
     AbstractAuthenticationToken authenticate(Jwt token);
 
+    /**
+     * The authentication for a verified access token of the configured OpenID Connect issuer
+     * ({@code io.parley.security.IssuerTokens}): the member it stands for (by the subject remembered when they signed in
+     * to the console through the issuer, else by a verified {@code email} claim), with the same principal claims as
+     * {@link #authenticate} gives, so {@code SignedInMember} reads both alike.
+     *
+     * @throws org.springframework.security.core.AuthenticationException when no member of any organization is known
+     *     for the token, or the token was signed out
+     */
+    AbstractAuthenticationToken authenticateIssued(Jwt issuerToken);
+
     /** Grants a request when the authenticated member's role may make it; denies anonymous requests. */
     AuthorizationManager<RequestAuthorizationContext> requests();
 }

@@ -1,11 +1,18 @@
 package io.parley.web;
 
 import io.parley.security.AccessTokens;
+import io.parley.security.IssuerTokens;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.CacheControlHeadersWriter;
@@ -27,8 +34,14 @@ class WebSecurityConfiguration {
 
     @Bean
     @Order(ADMIN_ORDER)
-    SecurityFilterChain adminApi(HttpSecurity http, AccessTokens tokens, ProblemWriter problems, MemberAccess members)
+    SecurityFilterChain adminApi(
+            HttpSecurity http,
+            AccessTokens tokens,
+            ObjectProvider<IssuerTokens> issuer,
+            ProblemWriter problems,
+            MemberAccess members)
             throws Exception {
+        IssuerTokens issuerTokens = issuer.getIfAvailable();
         // Signing out takes the token it ends, as the admin API does.
         return http.securityMatcher("/api/v1/admin/**", "/api/v1/store/**", "/api/v1/auth/logout")
                 .csrf(csrf -> csrf.disable())
@@ -36,13 +49,20 @@ class WebSecurityConfiguration {
                 // Every role's rights, for every endpoint, come from one policy (the team feature's).
                 .authorizeHttpRequests(requests -> requests.anyRequest().access(members.requests()))
                 // Tokens come from the Authorization header only, whatever other resolvers the context holds.
-                .oauth2ResourceServer(server -> server.bearerTokenResolver(new DefaultBearerTokenResolver())
-                        .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(members::authenticate))
-                        .authenticationEntryPoint((request, response, e) -> problems.write(
-                                request,
-                                response,
-                                ProblemType.UNAUTHORIZED,
-                                "Sign in and send your access token as a bearer token; it may have expired.")))
+                .oauth2ResourceServer(server -> {
+                    server.bearerTokenResolver(new DefaultBearerTokenResolver());
+                    if (issuerTokens == null) {
+                        server.jwt(
+                                jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(members::authenticate));
+                    } else {
+                        server.authenticationManagerResolver(byIssuer(tokens, issuerTokens, members));
+                    }
+                    server.authenticationEntryPoint((request, response, e) -> problems.write(
+                            request,
+                            response,
+                            ProblemType.UNAUTHORIZED,
+                            "Sign in and send your access token as a bearer token; it may have expired."));
+                })
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> problems.write(
                                 request, response, ProblemType.FORBIDDEN, "Your role does not allow this."))
                         .authenticationEntryPoint((request, response, e) -> problems.write(
@@ -51,6 +71,21 @@ class WebSecurityConfiguration {
                                 ProblemType.UNAUTHORIZED,
                                 "Sign in and send your access token as a bearer token.")))
                 .build();
+    }
+
+    /**
+     * With an OpenID Connect issuer configured, a token is verified by whoever its (unverified) {@code iss} names:
+     * Parley's own tokens by {@link AccessTokens}, the issuer's by {@link IssuerTokens}; any other issuer is refused.
+     */
+    private static JwtIssuerAuthenticationManagerResolver byIssuer(
+            AccessTokens tokens, IssuerTokens issuer, MemberAccess members) {
+        JwtAuthenticationProvider own = new JwtAuthenticationProvider(tokens.decoder());
+        own.setJwtAuthenticationConverter(members::authenticate);
+        JwtAuthenticationProvider issued = new JwtAuthenticationProvider(issuer.decoder());
+        issued.setJwtAuthenticationConverter(members::authenticateIssued);
+        Map<String, AuthenticationManager> managers =
+                Map.of(AccessTokens.ISSUER, new ProviderManager(own), issuer.issuer(), new ProviderManager(issued));
+        return new JwtIssuerAuthenticationManagerResolver(managers::get);
     }
 
     @Bean

@@ -71,6 +71,42 @@ public class JdbcTeamStore implements TeamStore {
     }
 
     @Override
+    public Optional<Invitation> pendingInvitationFor(String email, Instant now) {
+        return jdbc
+                .sql("SELECT " + INVITATION_COLUMNS + " FROM invitations WHERE email = ?"
+                        + " AND accepted_at IS NULL AND expires_at > ? ORDER BY created_at DESC")
+                .params(email, time(now))
+                .query(JdbcTeamStore::invitation)
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<LinkedMember> memberByIssuerSubject(String issuer, String subject) {
+        // Joined with members so that the organization is the member's own, whatever the link row says.
+        return jdbc.sql("SELECT m.organization_id, m.id FROM member_identities i JOIN members m ON m.id = i.member_id"
+                        + " WHERE i.issuer = ? AND i.subject = ?")
+                .params(issuer, subject)
+                .query((rs, row) ->
+                        new LinkedMember(new OrganizationId(rs.getString(1)), new MemberId(rs.getString(2))))
+                .optional();
+    }
+
+    @Override
+    public void linkIssuerSubject(
+            String issuer, String subject, OrganizationId organization, MemberId member, Instant at) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM member_identities WHERE issuer = ? AND (subject = ? OR member_id = ?)")
+                    .params(issuer, subject, member.value())
+                    .update();
+            jdbc.sql("INSERT INTO member_identities (issuer, subject, organization_id, member_id, linked_at)"
+                            + " VALUES (?, ?, ?, ?, ?)")
+                    .params(issuer, subject, organization.value(), member.value(), time(at))
+                    .update();
+        });
+    }
+
+    @Override
     public boolean markAccepted(InvitationId id, Instant at) {
         return jdbc.sql("UPDATE invitations SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL")
                         .params(time(at), id.value())
