@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param memoryKib memory per hash in KiB; OWASP's minimum for Argon2id is 19 MiB (19456) with 2 iterations
  * @param iterations passes over that memory
  * @param parallelism lanes per hash
- * @param maxConcurrent hashes computed at once on this node; each holds {@code memoryKib} of heap while it runs
+ * @param maxConcurrent hashes computed at once on this node, each on a platform thread of its own holding
+ *     {@code memoryKib} of heap while it runs
  * @param maxWait how long a request waits for a free slot before it is answered 503
  */
 @ConfigurationProperties("parley.security.password-hashing")
@@ -19,7 +20,7 @@ public record PasswordHashingProperties(
         @DefaultValue("19456") int memoryKib,
         @DefaultValue("2") int iterations,
         @DefaultValue("1") int parallelism,
-        @DefaultValue("4") int maxConcurrent,
+        @DefaultValue("2") int maxConcurrent,
         @DefaultValue("2s") Duration maxWait) {
 
     public PasswordHashingProperties {

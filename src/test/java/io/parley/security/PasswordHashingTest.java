@@ -13,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class PasswordHashingTest {
 
     private static final PasswordHashingProperties OWASP =
-            new PasswordHashingProperties(19_456, 2, 1, 4, Duration.ofSeconds(2));
+            new PasswordHashingProperties(19_456, 2, 1, 2, Duration.ofSeconds(2));
 
     @Test
     void hashesNewPasswordsWithArgon2idAtOwaspsCost() {
