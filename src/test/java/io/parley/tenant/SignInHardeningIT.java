@@ -67,6 +67,8 @@ class SignInHardeningIT {
         registry.add("parley.demo.enabled", () -> "false");
         // The test plays the proxy: only a trusted one may say who the client is.
         registry.add("parley.security.trusted-proxies", () -> "127.0.0.1/32,::1/128");
+        // Other tests lift it (src/test/resources/config): this one checks the default.
+        registry.add("parley.security.sign-in.sign-ups-per-address", () -> "10");
     }
 
     @BeforeEach

@@ -48,8 +48,6 @@ public abstract class ParleyAppTest {
         // Every test starts its conversations from 127.0.0.1: the per-address limit has its own test.
         registry.add("parley.chat.starts-per-address", () -> "1000000");
         registry.add("parley.chat.starts-per-site-key", () -> "1000000");
-        // And signs up its organizations from there: the sign-up limit per address has its own test.
-        registry.add("parley.security.sign-in.sign-ups-per-address", () -> "1000000");
     }
 
     @BeforeEach
