@@ -3,10 +3,12 @@ package io.parley.console;
 import io.parley.llm.ModelStatus;
 import io.parley.llm.ProviderRegistry;
 import io.parley.security.AccessTokens;
+import io.parley.security.PasswordHashingBusyException;
 import io.parley.tenant.MemberRole;
 import io.parley.tenant.OrganizationId;
 import io.parley.tenant.Organizations;
 import io.parley.usage.UsageLedger;
+import io.parley.web.Problems;
 import io.parley.web.TraceIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -78,6 +81,16 @@ class ConsoleAdvice {
 
     @ExceptionHandler(Exception.class)
     String failed(Exception e, Model model, HttpServletRequest request, HttpServletResponse response) {
+        if (e instanceof PasswordHashingBusyException busy) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Problems.retryAfterSeconds(busy.retryAfter())));
+            return error(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Busy",
+                    "The server is busy checking passwords. Try again in a moment.",
+                    model,
+                    request,
+                    response);
+        }
         if (e instanceof TypeMismatchException || e instanceof ServletRequestBindingException) {
             return error(
                     HttpStatus.BAD_REQUEST,

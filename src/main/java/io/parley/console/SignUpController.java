@@ -3,10 +3,13 @@ package io.parley.console;
 import io.parley.security.AccessTokens;
 import io.parley.tenant.EmailTakenException;
 import io.parley.tenant.Organizations;
+import io.parley.tenant.SignUpThrottledException;
 import io.parley.tenant.WeakPasswordException;
+import io.parley.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,7 +57,7 @@ class SignUpController {
         model.addAttribute("name", name.strip());
         model.addAttribute("minPassword", Organizations.MIN_PASSWORD_LENGTH);
         try {
-            var signedUp = organizations.signUp(email, password, organizationName, name);
+            var signedUp = organizations.signUp(email, password, organizationName, name, request.getRemoteAddr());
             cookie.signIn(tokens, signedUp.owner(), request, response);
             return "redirect:/console/profile?welcome";
         } catch (WeakPasswordException e) {
@@ -66,6 +69,16 @@ class SignUpController {
                     HttpStatus.CONFLICT,
                     "email",
                     "An account with this email already exists. Sign in instead.");
+        } catch (SignUpThrottledException e) {
+            long minutes = (Problems.retryAfterSeconds(e.retryAfter()) + 59) / 60;
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Problems.retryAfterSeconds(e.retryAfter())));
+            return refused(
+                    response,
+                    model,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "email",
+                    "Too many sign-ups from your address. Wait " + minutes + (minutes == 1 ? " minute" : " minutes")
+                            + " before trying again.");
         } catch (IllegalArgumentException e) {
             // Organizations says which input is wrong in words safe to show.
             String message = e.getMessage();

@@ -2,6 +2,7 @@ package io.parley.tenant;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.parley.security.PasswordHashingBusyException;
 import io.parley.security.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -31,12 +34,14 @@ public class Organizations {
     public static final int MAX_PASSWORD_LENGTH = 128;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+    private static final Logger log = LoggerFactory.getLogger(Organizations.class);
 
     private final TenantStore store;
     private final PasswordEncoder passwords;
     private final SecretBox secrets;
     private final PromptComposer composer;
     private final LoginThrottle throttle;
+    private final LeakyBuckets signUps;
     private final Clock clock;
     private volatile String timingDecoy;
     private final SecureRandom random = new SecureRandom();
@@ -49,13 +54,14 @@ public class Organizations {
             PasswordEncoder passwords,
             SecretBox secrets,
             PromptComposer composer,
-            LoginThrottle throttle,
+            SignInLimits limits,
             Clock clock) {
         this.store = store;
         this.passwords = passwords;
         this.secrets = secrets;
         this.composer = composer;
-        this.throttle = throttle;
+        this.throttle = new LoginThrottle(limits, clock);
+        this.signUps = new LeakyBuckets(limits.signUpsPerAddress(), limits.signUpDrain(), 100_000, clock);
         this.clock = clock;
         this.bySiteKey = Caffeine.newBuilder()
                 .maximumSize(100_000)
@@ -82,7 +88,7 @@ public class Organizations {
      * @throws EmailTakenException when the email already has an account
      */
     public SignedUp signUp(String email, String password, String organizationName) {
-        return signUp(email, password, organizationName, null, SiteKey.generate());
+        return signUp(email, password, organizationName, null, SiteKey.generate(), null);
     }
 
     /**
@@ -91,15 +97,34 @@ public class Organizations {
      * @param ownerName the name customers see when the owner answers them; from the email when null or blank
      */
     public SignedUp signUp(String email, String password, String organizationName, String ownerName) {
-        return signUp(email, password, organizationName, ownerName, SiteKey.generate());
+        return signUp(email, password, organizationName, ownerName, SiteKey.generate(), null);
+    }
+
+    /**
+     * As {@link #signUp(String, String, String, String)}, from a client address: each address may sign up
+     * {@link SignInLimits#signUpsPerAddress()} organizations at once and one more per
+     * {@link SignInLimits#signUpDrain()}, so that nobody can try many emails to learn which have accounts. Only valid
+     * requests count.
+     *
+     * @throws SignUpThrottledException when this address has signed up too often lately
+     */
+    public SignedUp signUp(
+            String email, String password, String organizationName, String ownerName, String clientAddress) {
+        return signUp(email, password, organizationName, ownerName, SiteKey.generate(), clientAddress);
     }
 
     /** As {@link #signUp(String, String, String)}, with a chosen site key (the demo organization's is well known). */
     public SignedUp signUp(String email, String password, String organizationName, SiteKey siteKey) {
-        return signUp(email, password, organizationName, null, siteKey);
+        return signUp(email, password, organizationName, null, siteKey, null);
     }
 
-    private SignedUp signUp(String email, String password, String organizationName, String ownerName, SiteKey siteKey) {
+    private SignedUp signUp(
+            String email,
+            String password,
+            String organizationName,
+            String ownerName,
+            SiteKey siteKey,
+            String clientAddress) {
         String normalized = validEmail(email);
         String displayName = ownerName == null || ownerName.isBlank()
                 ? Member.nameFromEmail(normalized)
@@ -108,6 +133,11 @@ public class Organizations {
         String name = organizationName == null ? "" : organizationName.strip();
         if (name.isEmpty() || name.length() > ProfileLimits.NAME) {
             throw new IllegalArgumentException("The organization name must be 1 to 200 characters.");
+        }
+        if (clientAddress != null) {
+            signUps.take(clientAddress).ifPresent(wait -> {
+                throw new SignUpThrottledException(wait);
+            });
         }
         var now = clock.instant();
         var organization = new Organization(OrganizationId.generate(), name, siteKey, now);
@@ -130,25 +160,51 @@ public class Organizations {
     }
 
     /**
-     * The member with this email and password.
+     * The member with this email and password. Guessing is slowed down as {@link LoginThrottle} says; a try it refuses
+     * costs no hashing. A hash made with a lower cost than today's is replaced on success.
      *
-     * @param clientAddress where the attempt comes from, to throttle guessing across emails
-     * @throws LoginThrottledException after too many recent failures
+     * @param clientAddress where the attempt comes from
+     * @throws LoginThrottledException when this address must wait before trying again
      * @throws InvalidCredentialsException for an unknown email or a wrong password alike
+     * @throws PasswordHashingBusyException when the server is too busy hashing to check it now (not counted)
      */
     public Member authenticate(String email, String password, String clientAddress) {
         String normalized = normalizeEmail(email);
-        throttle.check(normalized, clientAddress);
-        Optional<Member> member = store.memberByEmail(normalized);
-        boolean matches = password != null
-                && password.length() <= MAX_PASSWORD_LENGTH
-                && passwords.matches(password, member.map(Member::passwordHash).orElseGet(this::timingDecoy));
+        LoginThrottle.Attempt attempt = throttle.begin(normalized, clientAddress);
+        Optional<Member> member;
+        boolean matches;
+        try {
+            member = store.memberByEmail(normalized);
+            matches = password != null
+                    && password.length() <= MAX_PASSWORD_LENGTH
+                    && passwords.matches(
+                            password, member.map(Member::passwordHash).orElseGet(this::timingDecoy));
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            throw e;
+        }
         if (member.isEmpty() || !matches) {
-            throttle.failed(normalized, clientAddress);
+            attempt.failed();
             throw new InvalidCredentialsException();
         }
-        throttle.succeeded(normalized);
+        attempt.succeeded();
+        upgradeHash(member.get(), password);
         return member.get();
+    }
+
+    /** Hashes the password again at today's cost when its hash is cheaper; best effort, never fails a sign-in. */
+    private void upgradeHash(Member member, String password) {
+        if (!passwords.upgradeEncoding(member.passwordHash())) {
+            return;
+        }
+        try {
+            if (store.rehashPassword(
+                    member.organization(), member.id(), member.passwordHash(), passwords.encode(password))) {
+                log.info("Member {}'s password hash was upgraded to the current cost", member.id());
+            }
+        } catch (PasswordHashingBusyException e) {
+            log.debug("Member {}'s password hash stays as it is for now: hashing is busy", member.id());
+        }
     }
 
     /**

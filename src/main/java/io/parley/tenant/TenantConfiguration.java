@@ -1,13 +1,14 @@
 package io.parley.tenant;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.parley.security.PasswordHashing;
+import io.parley.security.PasswordHashingProperties;
 import io.parley.security.SecretBox;
 import io.parley.tenant.jdbc.JdbcTenantStore;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,9 +23,9 @@ class TenantConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        // Argon2id with Spring Security's current recommended cost (16 MiB, 2 iterations).
-        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    PasswordEncoder passwordEncoder(PasswordHashingProperties settings, MeterRegistry meters) {
+        // Argon2id at OWASP's recommended cost (19 MiB, 2 iterations, 1 lane) or the configured stronger one.
+        return new PasswordHashing(settings, meters);
     }
 
     @Bean
@@ -33,14 +34,9 @@ class TenantConfiguration {
     }
 
     @Bean
-    Organizations organizations(TenantStore store, PasswordEncoder passwords, SecretBox secrets, Clock clock) {
-        return new Organizations(
-                store,
-                passwords,
-                secrets,
-                new PromptComposer(),
-                new LoginThrottle(5, Duration.ofMinutes(15), clock),
-                clock);
+    Organizations organizations(
+            TenantStore store, PasswordEncoder passwords, SecretBox secrets, SignInLimits limits, Clock clock) {
+        return new Organizations(store, passwords, secrets, new PromptComposer(), limits, clock);
     }
 
     /** The organizations' customer-signing secrets, for an encryption-key rotation. */

@@ -64,6 +64,14 @@ public interface TenantStore {
     boolean replacePasswordHash(MemberId id, String passwordHash);
 
     /**
+     * Replaces the hash of the same password with a costlier one, only if the stored hash is still {@code oldHash} (a
+     * password changed meanwhile wins). Access tokens are untouched: the password is the same.
+     *
+     * @return whether the hash was replaced
+     */
+    boolean rehashPassword(OrganizationId organization, MemberId id, String oldHash, String newHash);
+
+    /**
      * Ends every access token the member holds now: counts their token generation up.
      *
      * @return false when the organization has no such member

@@ -1,5 +1,6 @@
 package io.parley.web;
 
+import io.parley.security.PasswordHashingBusyException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -45,6 +46,15 @@ class ProblemHandler {
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e, HttpServletRequest request) {
         return Problems.response(e, request);
+    }
+
+    /** Every password-hashing slot stayed taken: the caller may try again shortly, nothing was counted against it. */
+    @ExceptionHandler(PasswordHashingBusyException.class)
+    ResponseEntity<ProblemDetail> hashingBusy(PasswordHashingBusyException e, HttpServletRequest request) {
+        return Problems.response(
+                ProblemType.UNAVAILABLE.exception(
+                        "The server is busy checking passwords. Try again in a moment.", e.retryAfter()),
+                request);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

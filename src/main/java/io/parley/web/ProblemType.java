@@ -36,6 +36,7 @@ public enum ProblemType {
     RATE_LIMITED(429, "rate-limited", "Too many messages"),
     TOO_MANY_CONVERSATIONS(429, "too-many-conversations", "Too many conversations started"),
     TOO_MANY_LOGIN_ATTEMPTS(429, "too-many-login-attempts", "Too many failed sign-in attempts"),
+    TOO_MANY_SIGN_UPS(429, "too-many-sign-ups", "Too many sign-ups from this address"),
     INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side"),
     UNAVAILABLE(503, "unavailable", "Temporarily unavailable");
 

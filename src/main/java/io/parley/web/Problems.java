@@ -2,6 +2,7 @@ package io.parley.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,9 +34,13 @@ public final class Problems {
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.status(e.type().status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         e.retryAfter()
-                .ifPresent(after ->
-                        response.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, after.toSeconds()))));
+                .ifPresent(after -> response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds(after))));
         return response.body(problem);
+    }
+
+    /** Whole seconds, rounded up: a client that waits exactly this long is not early. At least 1. */
+    public static long retryAfterSeconds(Duration after) {
+        return Math.max(1, (after.toMillis() + 999) / 1000);
     }
 
     static String traceId(HttpServletRequest request) {

@@ -208,6 +208,7 @@ public final class Bench {
                 "--parley.demo.enabled=false",
                 "--parley.chat.rate-limit-messages=1000000",
                 "--parley.chat.starts-per-address=1000000",
+                "--parley.security.sign-in.sign-ups-per-address=1000000",
                 "--parley.chat.starts-per-site-key=1000000",
                 "--parley.chat.socket.frames-per-ten-seconds=1000000",
                 "--parley.llm.default=bench",

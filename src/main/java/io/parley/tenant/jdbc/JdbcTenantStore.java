@@ -159,6 +159,15 @@ public class JdbcTenantStore implements TenantStore {
     }
 
     @Override
+    public boolean rehashPassword(OrganizationId organization, MemberId id, String oldHash, String newHash) {
+        return jdbc.sql(
+                                "UPDATE members SET password_hash = ? WHERE organization_id = ? AND id = ? AND password_hash = ?")
+                        .params(newHash, organization.value(), id.value(), oldHash)
+                        .update()
+                == 1;
+    }
+
+    @Override
     public boolean revokeAllTokens(OrganizationId organization, MemberId id) {
         return jdbc.sql("UPDATE members SET token_generation = token_generation + 1"
                                 + " WHERE organization_id = ? AND id = ?")

@@ -39,6 +39,7 @@ class KillNineIT {
                 List.of(
                         "--parley.chat.rate-limit-messages=100000",
                         "--parley.chat.starts-per-address=1000000",
+                        "--parley.security.sign-in.sign-ups-per-address=1000000",
                         "--parley.chat.starts-per-site-key=1000000",
                         "--parley.chat.socket.frames-per-ten-seconds=100000"))) {
             AtomicBoolean killed = new AtomicBoolean();
