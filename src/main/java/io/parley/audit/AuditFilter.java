@@ -83,6 +83,7 @@ final class AuditFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<SignedInMember> member = SignedInMember.current();
+        JsonNode before = member.isPresent() ? before(request, response) : null;
         ContentCachingRequestWrapper cached = new ContentCachingRequestWrapper(request, CACHE_LIMIT);
         chain.doFilter(cached, response);
         int status = response.getStatus();
@@ -101,10 +102,168 @@ final class AuditFilter extends OncePerRequestFilter {
                             .orElse(who.id().value()),
                     request.getMethod() + " " + route(request),
                     target(request),
-                    details(cached),
+                    withBefore(before, details(cached)),
                     status));
         } catch (RuntimeException e) {
             log.error("Could not record a change in the audit log", e);
+        }
+    }
+
+    /**
+     * What the resource was before an admin API change, where the same address can be read (settings, an action):
+     * read through the application itself, as the member, before the change runs. Null where it cannot be.
+     */
+    private JsonNode before(HttpServletRequest request, HttpServletResponse response) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String method = request.getMethod();
+        if (!path.startsWith("/api/v1/admin/") || method.equals("POST")) {
+            return null;
+        }
+        // An organization setting that cannot be read at its own address is part of the organization's.
+        List<String> addresses = path.matches("/api/v1/admin/organization/[a-z-]+")
+                ? List.of(path, "/api/v1/admin/organization")
+                : List.of(path);
+        for (String address : addresses) {
+            JsonNode read = read(request, response, address);
+            if (read != null) {
+                return read;
+            }
+        }
+        return null;
+    }
+
+    private JsonNode read(HttpServletRequest request, HttpServletResponse response, String address) {
+        try {
+            BeforeRead read = new BeforeRead(request);
+            CapturedResponse captured = new CapturedResponse();
+            // An include: the container keeps the read from touching the real response's status and headers.
+            request.getRequestDispatcher(address).include(read, captured.wrap(response));
+            if (captured.body.size() == 0) {
+                return null;
+            }
+            JsonNode node = json.readTree(captured.body.toByteArray());
+            boolean problem = node != null && node.path("type").asString("").startsWith("/problems/");
+            return node == null || node.isMissingNode() || problem ? null : masked(node);
+        } catch (RuntimeException | ServletException | IOException e) {
+            log.debug("Could not read {} before a change for the audit log", address, e);
+            return null;
+        }
+    }
+
+    private String withBefore(JsonNode before, String sent) {
+        if (before == null) {
+            return sent;
+        }
+        ObjectNode details = json.createObjectNode();
+        details.set("before", before);
+        if (!sent.isEmpty()) {
+            try {
+                details.set("sent", json.readTree(sent));
+            } catch (JacksonException e) {
+                details.put("sent", sent);
+            }
+        }
+        return details.toString();
+    }
+
+    /** The change's request, read as a GET of the same address with no body. */
+    private static final class BeforeRead extends jakarta.servlet.http.HttpServletRequestWrapper {
+        BeforeRead(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getContentType() {
+            return null;
+        }
+
+        @Override
+        public int getContentLength() {
+            return 0;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return 0;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            if (name.equalsIgnoreCase("Accept")) {
+                return "application/json";
+            }
+            return name.equalsIgnoreCase("Content-Type") || name.equalsIgnoreCase("Content-Length")
+                    ? null
+                    : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            if (name.equalsIgnoreCase("Accept")) {
+                return java.util.Collections.enumeration(List.of("application/json"));
+            }
+            return name.equalsIgnoreCase("Content-Type") || name.equalsIgnoreCase("Content-Length")
+                    ? java.util.Collections.emptyEnumeration()
+                    : super.getHeaders(name);
+        }
+    }
+
+    /** Keeps what the read wrote away from the real response. */
+    private static final class CapturedResponse {
+        final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+
+        HttpServletResponse wrap(HttpServletResponse real) {
+            return new jakarta.servlet.http.HttpServletResponseWrapper(real) {
+                @Override
+                public jakarta.servlet.ServletOutputStream getOutputStream() {
+                    return new jakarta.servlet.ServletOutputStream() {
+                        @Override
+                        public boolean isReady() {
+                            return true;
+                        }
+
+                        @Override
+                        public void setWriteListener(jakarta.servlet.WriteListener listener) {}
+
+                        @Override
+                        public void write(int b) {
+                            if (body.size() < CACHE_LIMIT) {
+                                body.write(b);
+                            }
+                        }
+                    };
+                }
+
+                @Override
+                public java.io.PrintWriter getWriter() {
+                    return new java.io.PrintWriter(
+                            new java.io.OutputStreamWriter(getOutputStream(), java.nio.charset.StandardCharsets.UTF_8),
+                            true);
+                }
+
+                @Override
+                public boolean isCommitted() {
+                    return false;
+                }
+
+                // Flushing or resetting would reach the real response (and commit it) before the change answers.
+                @Override
+                public void flushBuffer() {}
+
+                @Override
+                public void reset() {}
+
+                @Override
+                public void resetBuffer() {}
+
+                @Override
+                public void setBufferSize(int size) {}
+            };
         }
     }
 

@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 class AuditIT extends ParleyAppTest {
 
     private static final String API_KEY = "sk-live-0123456789abcdefSECRET";
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     @Test
     void eachKindOfChangeIsRecordedWithWhoAndWhatButNeverASecret() {
@@ -68,6 +70,13 @@ class AuditIT extends ParleyAppTest {
                                 Map.of("title", "Returns", "content", "Returns within 30 days."))
                         .status())
                 .isEqualTo(202);
+        action.put("description", "Finds a booking by its code, or by the guest's name.");
+        assertThat(api.call("PUT", "/api/v1/admin/actions/" + actionId, shop.accessToken(), action)
+                        .status())
+                .isEqualTo(200);
+        assertThat(api.saveProfile(shop, Map.of("businessName", "Audit Outfitters", "rules", List.of("Be brief.")))
+                        .status())
+                .isEqualTo(200);
         assertThat(api.call("DELETE", "/api/v1/admin/actions/" + actionId, shop.accessToken(), null)
                         .status())
                 .isEqualTo(204);
@@ -84,6 +93,8 @@ class AuditIT extends ParleyAppTest {
                 .extracting(i -> i.path("action").asString())
                 .containsExactly(
                         "DELETE /api/v1/admin/actions/{id}",
+                        "PUT /api/v1/admin/organization/profile",
+                        "PUT /api/v1/admin/actions/{id}",
                         "POST /api/v1/admin/knowledge/documents",
                         "POST /api/v1/admin/actions",
                         "POST /api/v1/admin/invitations",
@@ -91,8 +102,16 @@ class AuditIT extends ParleyAppTest {
                         "PUT /api/v1/admin/organization/profile");
         assertThat(items).allSatisfy(i -> assertThat(i.path("actor").asString()).isEqualTo(shop.email()));
         assertThat(items.get(0).path("target").asString()).contains(actionId);
-        assertThat(items.get(5).path("details").asString()).contains("Be kind.");
-        assertThat(items.get(2).path("details").asString())
+        assertThat(items.get(7).path("details").asString()).contains("Be kind.");
+        JsonNode profileChange = JSON.readTree(items.get(1).path("details").asString());
+        assertThat(profileChange.path("before").toString()).as("before").contains("Be kind.");
+        assertThat(profileChange.path("sent").toString()).as("after").contains("Be brief.");
+        JsonNode actionChange = JSON.readTree(items.get(2).path("details").asString());
+        assertThat(actionChange.path("before").path("description").asString())
+                .isEqualTo("Finds a booking by its code.");
+        assertThat(actionChange.path("sent").path("description").asString()).contains("guest's name");
+        assertThat(actionChange.toString()).doesNotContain(API_KEY);
+        assertThat(items.get(4).path("details").asString())
                 .contains("look_up_booking")
                 .contains("[secret]")
                 .doesNotContain(API_KEY)
