@@ -78,7 +78,17 @@ public final class Knowledge {
             OrganizationId organization, String title, String content, @Nullable String url, boolean faq) {
         KnowledgeDocument.Origin origin = faq ? KnowledgeDocument.Origin.FAQ : KnowledgeDocument.Origin.TEXT;
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        return queued(newDocument(organization, null, origin, title.strip(), url, null, "text/plain", bytes), bytes);
+        return queued(
+                newDocument(
+                        organization,
+                        null,
+                        origin,
+                        title.replace("\u0000", "").strip(),
+                        url,
+                        null,
+                        "text/plain",
+                        bytes),
+                bytes);
     }
 
     KnowledgeDocument addPage(

@@ -29,7 +29,12 @@ public record BusinessProfile(
             "I'm sorry, I can't help with that here. Would you like me to connect you with a member of our team?";
 
     public BusinessProfile {
-        businessName = Objects.requireNonNull(businessName, "businessName").strip();
+        // NUL has no place in text, and PostgreSQL refuses it in a text column.
+        businessName =
+                withoutNul(Objects.requireNonNull(businessName, "businessName")).strip();
+        description = withoutNul(description);
+        tone = withoutNul(tone);
+        fallbackMessage = withoutNul(fallbackMessage);
         if (businessName.isEmpty()) {
             throw new IllegalArgumentException("businessName must not be blank");
         }
@@ -47,12 +52,16 @@ public record BusinessProfile(
         return new BusinessProfile(businessName, "", List.of(), List.of(), List.of(), DEFAULT_TONE, DEFAULT_FALLBACK);
     }
 
+    private static String withoutNul(String text) {
+        return text == null ? null : text.replace("\u0000", "");
+    }
+
     private static List<String> clean(List<String> items) {
         return items == null
                 ? List.of()
                 : items.stream()
                         .filter(Objects::nonNull)
-                        .map(String::strip)
+                        .map(item -> withoutNul(item).strip())
                         .filter(item -> !item.isEmpty())
                         .toList();
     }

@@ -190,6 +190,37 @@ class EdgeHardeningIT extends ParleyAppTest {
                 .isEqualTo("my order");
     }
 
+    @Test
+    void dropsNulFromTheProfileAndFromKnowledgeText() {
+        assertThat(api.saveProfile(
+                                shop,
+                                java.util.Map.of(
+                                        "businessName",
+                                        "Nul\u0000 Outfitters",
+                                        "rules",
+                                        java.util.List.of("Be\u0000 kind.")))
+                        .status())
+                .isEqualTo(200);
+        ParleyApi.Response document = api.call(
+                "POST",
+                "/api/v1/admin/knowledge/documents",
+                shop.accessToken(),
+                java.util.Map.of("title", "Re\u0000turns", "content", "Thirty\u0000 days."));
+
+        String organization =
+                api.get("/api/v1/admin/organization", shop.accessToken()).body().toString();
+        assertThat(organization).contains("Nul Outfitters").contains("Be kind.");
+        assertThat(document.status()).isEqualTo(202);
+        assertThat(api.get(
+                                "/api/v1/admin/knowledge/documents/"
+                                        + document.body().path("id").asString(),
+                                shop.accessToken())
+                        .body()
+                        .path("title")
+                        .asString())
+                .isEqualTo("Returns");
+    }
+
     private static byte[] chunk(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));

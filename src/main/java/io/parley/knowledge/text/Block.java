@@ -28,8 +28,10 @@ public sealed interface Block {
         }
     }
 
+    /** Its text without NUL characters (a binary file's text may hold them; PostgreSQL refuses them in text). */
     private static String requireText(String text) {
-        String trimmed = Objects.requireNonNull(text, "text").strip();
+        String trimmed =
+                Objects.requireNonNull(text, "text").replace("\u0000", "").strip();
         if (trimmed.isEmpty()) {
             throw new IllegalArgumentException("a block has text");
         }

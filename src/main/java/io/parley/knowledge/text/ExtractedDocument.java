@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 public record ExtractedDocument(@Nullable String title, List<Block> blocks) {
 
     public ExtractedDocument {
-        title = title == null || title.isBlank() ? null : title.strip();
+        title = title == null || title.replace("\u0000", "").isBlank()
+                ? null
+                : title.replace("\u0000", "").strip();
         blocks = List.copyOf(Objects.requireNonNull(blocks, "blocks"));
         if (blocks.isEmpty()) {
             throw new IllegalArgumentException("a document has at least one block");
