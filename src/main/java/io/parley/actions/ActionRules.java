@@ -7,6 +7,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.parley.actions.InvalidActionException.FieldProblem;
 import io.parley.llm.Tool;
+import io.parley.outbound.OutboundRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,21 +32,14 @@ final class ActionRules {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}");
-    /** Headers that frame the message or route it (the client's to set), and the ones Parley signs its calls with. */
-    private static final Set<String> RESERVED_HEADERS = Set.of(
-            "host",
-            "content-length",
-            "transfer-encoding",
-            "connection",
-            "keep-alive",
-            "upgrade",
-            "te",
-            "trailer",
-            "expect",
-            "proxy-connection",
-            "proxy-authorization",
-            "proxy-authenticate",
-            "idempotency-key");
+    /**
+     * Headers an action may not set: those that frame the message or route it (the client's to set), the proxy's, and
+     * the idempotency key Parley sends itself (with the X-Parley-* headers it signs its calls with).
+     */
+    private static final Set<String> RESERVED_HEADERS = java.util.stream.Stream.concat(
+                    OutboundRequest.FRAMING_HEADERS.stream(),
+                    java.util.stream.Stream.of("proxy-authenticate", "idempotency-key"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Set<String> SCHEMA_DIALECTS =
             Set.of("https://json-schema.org/draft/2020-12/schema", "http://json-schema.org/draft-07/schema#");

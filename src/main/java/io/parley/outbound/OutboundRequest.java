@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 public record OutboundRequest(String method, URI url, Map<String, String> headers, byte @Nullable [] body) {
 
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    private static final Set<String> FRAMING_HEADERS = Set.of(
+    /** Headers that frame the message or route it: the client's to set, never a caller's (lower case). */
+    public static final Set<String> FRAMING_HEADERS = Set.of(
             "host",
             "content-length",
             "transfer-encoding",
